@@ -1,0 +1,150 @@
+"""Building blocks for schema modules: the field helper, the base model, form metadata.
+
+A schema module (``schemas/<name>.py``) defines ``FORM`` (a :class:`FormMeta`) and ``Declaration``
+(a :class:`Block` subclass). Everything a UI or the batch reader needs about a field rides on the
+field itself (label, help, section, conditions), so a rule or a label is written in one place.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from formfill.types.messages import vn_error
+
+EMPTY: tuple[Any, ...] = (None, "", [], {})
+
+
+def fld(
+    label: str,
+    default: Any = ...,
+    *,
+    label_en: str | None = None,
+    help: str | None = None,
+    help_en: str | None = None,
+    section: str | None = None,
+    required_without: str | None = None,
+    show_when: dict[str, Any] | None = None,
+    required_when: str | None = None,
+    widget: str | None = None,
+    examples: Sequence[Any] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """A schema field with its official label and UI metadata.
+
+    - ``label``: the form's own wording ("Họ, chữ đệm, tên").
+    - ``section``: key of the :class:`Section` a top-level field belongs to.
+    - ``required_without``: sibling field whose absence makes this one required (the 2024 series'
+      footnote (2): "only when the person gives no personal ID number").
+    - ``show_when``: ``{sibling_path: value}`` — the field only applies when the sibling has that value.
+    - ``required_when``: human wording for the data dictionary when the rule is a cross-field one.
+    """
+    extra: dict[str, Any] = {"x-label": label}
+    if label_en:
+        extra["x-label-en"] = label_en
+    if help_en:
+        extra["x-help-en"] = help_en
+    if section:
+        extra["x-section"] = section
+    if required_without:
+        extra["x-required-without"] = required_without
+    if show_when:
+        extra["x-show-when"] = show_when
+    if required_when:
+        extra["x-required-when"] = required_when
+    if widget:
+        extra["x-widget"] = widget
+    return Field(
+        default,
+        title=label,
+        description=help,
+        json_schema_extra=extra,
+        examples=list(examples) if examples else None,
+        **kwargs,
+    )
+
+
+def field_extra(model: type[BaseModel], name: str) -> dict[str, Any]:
+    """The ``x-*`` metadata of a field (empty when it has none)."""
+    extra = model.model_fields[name].json_schema_extra
+    return extra if isinstance(extra, dict) else {}
+
+
+def raise_field_errors(title: str, errors: Iterable[tuple[tuple[str | int, ...], PydanticCustomError, Any]]) -> None:
+    """Raise one ValidationError whose errors sit on the fields they concern (not on the model)."""
+    details = [InitErrorDetails(type=err, loc=loc, input=value) for loc, err, value in errors]
+    if details:
+        raise ValidationError.from_exception_data(title, details)
+
+
+def _nfc_deep(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {k: _nfc_deep(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc_deep(v) for v in value]
+    return value
+
+
+class Block(BaseModel):
+    """Base of every schema model: unknown keys refused, text NFC, footnote-(2) rule applied."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        validate_assignment=False,
+        populate_by_name=True,
+        ser_json_timedelta="iso8601",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise_text(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            # Empty cells / empty strings mean "not given" for optional fields.
+            return {k: (None if v == "" else _nfc_deep(v)) for k, v in data.items()}
+        return data
+
+    @model_validator(mode="after")
+    def _required_without(self) -> Block:
+        missing = []
+        for name in type(self).model_fields:
+            other = field_extra(type(self), name).get("x-required-without")
+            if other and getattr(self, other) in EMPTY and getattr(self, name) in EMPTY:
+                other_label = field_extra(type(self), other).get("x-label", other)
+                missing.append(((name,), vn_error("missing_without_id", other=other_label), None))
+        raise_field_errors(type(self).__name__, missing)
+        return self
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of questions shown together (one wizard step), in the form's official order."""
+
+    key: str
+    title: str
+    title_en: str = ""
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class FormMeta:
+    """What a form is: public id, official title, legal basis, version, open doubts."""
+
+    id: str
+    title: str
+    title_en: str
+    basis: str  # the "Mẫu … ban hành kèm theo Thông tư …" line
+    legal_basis: str  # short: "TT 04/2024/TT-BTP"
+    version: str
+    effective: str  # dd/mm/yyyy, or "" when uncertain (then a doubt says so)
+    description: str
+    description_en: str
+    sections: tuple[Section, ...]
+    doubts: tuple[str, ...] = field(default_factory=tuple)
