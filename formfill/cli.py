@@ -1,0 +1,113 @@
+"""The command line. Bare ``formfill`` opens the assistant; heavy modules load only when a command needs them.
+
+Exit codes (public interface): 0 success, 1 invalid data (messages printed), 2 unreadable input or bad usage.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Annotated
+
+import typer
+
+from formfill.errors import FormfillError, InputError, UnknownFormError
+from formfill.i18n import set_lang, tr
+
+app = typer.Typer(
+    name="formfill",
+    help="Trợ lý điền tờ khai hành chính Việt Nam. / Vietnamese administrative declaration assistant.",
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="vi (mặc định) hoặc en / vi (default) or en.", show_default=False),
+]
+
+
+def apply_lang(lang: str | None) -> None:
+    """Apply ``--lang`` (exit 2 for an unknown language)."""
+    if lang is None:
+        return
+    try:
+        set_lang(lang)
+    except ValueError:
+        fail(EXIT_UNREADABLE, tr(f"Ngôn ngữ không hỗ trợ: {lang} (vi, en).", f"Unsupported language: {lang} (vi, en)."))
+
+
+def fail(code: int, message: str) -> typer.Exit:
+    """Print a message on stderr and leave with ``code``."""
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def load_form(form_id: str):  # -> FormSpec
+    """The form with this id, or exit 2 naming the known ones."""
+    from formfill.forms import get_form
+
+    try:
+        return get_form(form_id)
+    except UnknownFormError as exc:
+        fail(EXIT_UNREADABLE, tr(f"Không có tờ khai {exc}", f"No such form: {exc}"))
+
+
+@app.callback(invoke_without_command=True)
+def _root(ctx: typer.Context, lang: LangOption = None) -> None:
+    apply_lang(lang)
+    if ctx.invoked_subcommand is None:
+        _open_assistant()
+
+
+def _open_assistant() -> None:
+    try:
+        tui = importlib.import_module("formfill.tui.app")
+    except ModuleNotFoundError:
+        typer.echo(
+            tr(
+                "Trợ lý (giao diện) chưa có trong bản này. Dùng: formfill forms, formfill validate …",
+                "The assistant UI is not in this build yet. Use: formfill forms, formfill validate …",
+            )
+        )
+        raise typer.Exit(EXIT_OK) from None
+    raise typer.Exit(tui.run_app())
+
+
+# Commands live next to the code they drive; each module has ``register(app)``.
+_COMMAND_MODULES = (
+    "formfill.commands",
+    "formfill.render.commands",
+    "formfill.batch.commands",
+    "formfill.tui.commands",
+)
+
+
+def _register_all() -> None:
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(app)
+
+
+_register_all()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except InputError as exc:
+        typer.echo(str(exc), err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except FormfillError as exc:
+        typer.echo(str(exc), err=True)
+        sys.exit(EXIT_UNREADABLE)
