@@ -83,7 +83,6 @@ _COMMAND_MODULES = (
     "formfill.commands",
     "formfill.render.commands",
     "formfill.batch.commands",
-    "formfill.tui.commands",
 )
 
 

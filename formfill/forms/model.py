@@ -27,7 +27,6 @@ def fld(
     label_en: str | None = None,
     help: str | None = None,
     help_en: str | None = None,
-    section: str | None = None,
     required_without: str | None = None,
     show_when: dict[str, Any] | None = None,
     required_when: str | None = None,
@@ -38,7 +37,6 @@ def fld(
     """A schema field with its official label and UI metadata.
 
     - ``label``: the form's own wording ("Họ, chữ đệm, tên").
-    - ``section``: key of the :class:`Section` a top-level field belongs to.
     - ``required_without``: sibling field whose absence makes this one required (the 2024 series'
       footnote (2): "only when the person gives no personal ID number").
     - ``show_when``: ``{sibling_path: value}`` — the field only applies when the sibling has that value.
@@ -49,8 +47,6 @@ def fld(
         extra["x-label-en"] = label_en
     if help_en:
         extra["x-help-en"] = help_en
-    if section:
-        extra["x-section"] = section
     if required_without:
         extra["x-required-without"] = required_without
     if show_when:
@@ -129,8 +125,10 @@ class Section:
 
     key: str
     title: str
-    title_en: str = ""
+    title_en: str
+    fields: tuple[str, ...]  # top-level field names, in the form's order
     help: str = ""
+    help_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,3 +146,10 @@ class FormMeta:
     description_en: str
     sections: tuple[Section, ...]
     doubts: tuple[str, ...] = field(default_factory=tuple)
+
+    def section_of(self, top_level_field: str) -> Section | None:
+        """The section a top-level field is asked in."""
+        for section in self.sections:
+            if top_level_field in section.fields:
+                return section
+        return None

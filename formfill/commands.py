@@ -1,0 +1,177 @@
+"""Core commands: ``forms``, ``schema``, ``validate``, ``idcard`` (no PDF, no UI)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+
+from formfill.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, LangOption, apply_lang, fail, load_form
+from formfill.errors import InputError
+from formfill.i18n import current_lang, tr
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Kết quả dạng JSON / machine-readable JSON output.")]
+ROSTER_SUFFIXES = {".csv", ".tsv", ".xlsx"}
+
+
+def forms_cmd(as_json: JsonOption = False, lang: LangOption = None) -> None:
+    """Liệt kê các tờ khai có sẵn / list the bundled forms."""
+    apply_lang(lang)
+    from formfill.forms import list_forms
+
+    rows = [
+        {
+            "id": spec.meta.id,
+            "title": spec.meta.title,
+            "title_en": spec.meta.title_en,
+            "version": spec.meta.version,
+            "legal_basis": spec.meta.legal_basis,
+            "basis": spec.meta.basis,
+            "description": spec.meta.description if current_lang() == "vi" else spec.meta.description_en,
+        }
+        for spec in list_forms()
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        title = row["title"] if current_lang() == "vi" else row["title_en"]
+        typer.echo(f"{row['id']:<30} {title}")
+        typer.echo(f"{'':<30} {tr('Căn cứ', 'Legal basis')}: {row['legal_basis']} · {tr('phiên bản', 'version')} {row['version']}")
+
+
+def schema_cmd(form: Annotated[str, typer.Argument(help="Mã tờ khai / form id, e.g. khai-sinh")]) -> None:
+    """In JSON Schema (Draft 2020-12) của tờ khai / print the form's JSON Schema."""
+    spec = load_form(form)
+    typer.echo(json.dumps(spec.json_schema(), ensure_ascii=False, indent=2))
+
+
+def _records(path: Path) -> Iterator[tuple[int, Any, str | None]]:
+    """(record number from 1, data or None, read error or None) for a .json or .jsonl file."""
+    from formfill.jsonio import loads_strict, read_json_file
+
+    if path.suffix.lower() == ".jsonl":
+        try:
+            fh = open(path, encoding="utf-8-sig")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise InputError(f"{path}: {exc.strerror or exc}") from exc
+        with fh:
+            number = 0
+            try:
+                for line in fh:
+                    if not line.strip():
+                        continue
+                    number += 1
+                    try:
+                        yield number, loads_strict(line), None
+                    except ValueError as exc:
+                        yield number, None, str(exc)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}: không phải UTF-8 / not UTF-8 ({exc.reason})") from exc
+    else:
+        yield 1, read_json_file(str(path)), None
+
+
+def validate_cmd(
+    form: Annotated[str, typer.Argument(help="Mã tờ khai / form id")],
+    file: Annotated[Path, typer.Argument(help=".json, .jsonl, .csv, .tsv hoặc/or .xlsx")],
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Kiểm tra dữ liệu tờ khai / validate declarations (exit 0 valid, 1 invalid, 2 unreadable)."""
+    apply_lang(lang)
+    spec = load_form(form)
+    if not file.exists():
+        fail(EXIT_UNREADABLE, tr(f"Không tìm thấy tệp: {file}", f"File not found: {file}"))
+    if file.suffix.lower() in ROSTER_SUFFIXES:
+        _validate_roster(spec, file, as_json)
+        return
+    if file.suffix.lower() not in (".json", ".jsonl"):
+        fail(EXIT_UNREADABLE, tr(f"Không đọc được loại tệp {file.suffix}", f"Unsupported file type {file.suffix}"))
+    from formfill.forms.errors import FieldError, explain
+
+    results: list[dict[str, Any]] = []
+    invalid = 0
+    try:
+        for number, data, read_error in _records(file):
+            errors: list[FieldError]
+            if read_error is not None:
+                errors = [FieldError("", "json_invalid", tr(f"Dòng JSON không hợp lệ: {read_error}",
+                                                             f"Invalid JSON line: {read_error}"))]
+            else:
+                try:
+                    spec.validate(data)
+                    errors = []
+                except ValidationError as exc:
+                    errors = explain(exc)
+            invalid += bool(errors)
+            results.append({"record": number, "valid": not errors, "errors": [e.as_dict() for e in errors]})
+    except InputError as exc:
+        fail(EXIT_UNREADABLE, str(exc))
+    _report(spec.id, results, invalid, as_json, many=file.suffix.lower() == ".jsonl")
+    raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
+
+
+def _report(form_id: str, results: list[dict[str, Any]], invalid: int, as_json: bool, many: bool) -> None:
+    if as_json:
+        doc = {"form": form_id, "records": len(results), "invalid": invalid, "results": results}
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    for res in results:
+        for err in res["errors"]:
+            where = tr(f"bản ghi {res['record']}, ", f"record {res['record']}, ") if many else ""
+            typer.echo(f"{where}{err['path'] or '-'}: {err['message']}  [{err['type']}]")
+    total = len(results)
+    if invalid:
+        typer.echo(tr(f"{invalid}/{total} tờ khai có lỗi.", f"{invalid} of {total} declarations are invalid."))
+    else:
+        typer.echo(tr(f"Hợp lệ: {total}/{total} tờ khai.", f"Valid: {total} of {total} declarations."))
+
+
+def _validate_roster(spec: Any, file: Path, as_json: bool) -> None:
+    try:
+        from formfill.batch import validate_roster
+    except ImportError:
+        fail(EXIT_UNREADABLE, tr("Bản này chưa đọc được bảng tính.", "This build cannot read rosters yet."))
+    raise typer.Exit(validate_roster(spec, file, as_json=as_json))
+
+
+def idcard_cmd(
+    text: Annotated[str, typer.Argument(help="Nội dung mã QR trên thẻ CCCD (\"-\" để đọc từ stdin)")],
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Đọc nội dung mã QR của thẻ CCCD / read the QR content of a citizen ID card."""
+    apply_lang(lang)
+    from formfill.forms.errors import explain
+    from formfill.types.cccd_qr import parse_cccd_qr
+
+    if text == "-":
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(EXIT_UNREADABLE, tr(f"Không đọc được dữ liệu: {exc}", f"Cannot read input: {exc}"))
+    try:
+        card = parse_cccd_qr(text)
+    except ValidationError as exc:
+        for err in explain(exc):
+            typer.echo(f"{err.path or '-'}: {err.message}  [{err.type}]", err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    data = card.model_dump(mode="json")
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for key, value in data.items():
+        typer.echo(f"{key:<24} {'' if value is None else value}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("forms")(forms_cmd)
+    app.command("schema")(schema_cmd)
+    app.command("validate")(validate_cmd)
+    app.command("idcard")(idcard_cmd)
