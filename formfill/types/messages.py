@@ -77,6 +77,145 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bắt buộc khi không ghi {other}.",
         "Required when {other} is not given.",
     ),
+    "vn_identity_missing": (
+        "Cần ghi số định danh cá nhân hoặc một giấy tờ tùy thân.",
+        "Give a personal ID number or an identity paper.",
+    ),
+    "vn_parent_too_young": (
+        "Năm sinh của {parent} ({year}) không hợp lý: phải trước năm sinh của con ít nhất 10 năm.",
+        "The {parent_en}'s birth year ({year}) is implausible: it must be at least 10 years before the child's.",
+    ),
+    "vn_copy_count_missing": (
+        "Đã chọn đề nghị cấp bản sao: ghi số lượng bản (từ 1 trở lên).",
+        "Copies were requested: give how many (1 or more).",
+    ),
+    "vn_copy_count_without_request": (
+        "Chỉ ghi số lượng bản sao khi chọn \"Có\" đề nghị cấp bản sao.",
+        "Give a number of copies only when copies are requested.",
+    ),
+    "vn_date_after_declaration": (
+        "Ngày này ({value}) không được sau ngày làm tờ khai ({declared}).",
+        "This date ({value}) cannot be after the date of the declaration ({declared}).",
+    ),
+    "vn_duplicate_person": (
+        "Số định danh cá nhân {number} đã ghi cho {other}: mỗi người chỉ ghi một lần.",
+        "Personal ID {number} is already given for {other}: each person appears once.",
+    ),
+    # --- formfill/types: identity data, dates, names, places ---------------------------------
+    "vn_text_chars": (
+        "Có ký tự không đọc được ({char}): hãy gõ lại đoạn này thay vì dán từ nơi khác.",
+        "There is an unreadable character ({char}): retype this text instead of pasting it.",
+    ),
+    "vn_personal_id_format": (
+        "Số định danh cá nhân phải gồm đúng 12 chữ số, không có chữ hay ký hiệu (bạn nhập {length} ký tự).",
+        "The personal ID number must be exactly 12 digits, no letters or symbols (you entered {length} characters).",
+    ),
+    "vn_personal_id_future": (
+        "Số định danh cá nhân này cho thấy năm sinh {year}, chưa tới: kiểm tra lại chữ số thứ 4, 5 và 6.",
+        "This personal ID number implies birth in {year}, which is in the future: check digits 4, 5 and 6.",
+    ),
+    "vn_personal_id_birth_year": (
+        "Số định danh cá nhân cho thấy năm sinh {expected}, nhưng ngày sinh ghi năm {given}: kiểm tra lại một trong hai.",
+        "The personal ID number implies birth in {expected}, but the date of birth says {given}: check one of them.",
+    ),
+    "vn_personal_id_gender": (
+        "Số định danh cá nhân là của người giới tính {expected}, nhưng giới tính ghi {given}: kiểm tra lại một trong hai.",
+        "The personal ID number belongs to a person of sex {expected}, but the sex given is {given}: check one of them.",
+    ),
+    "vn_cmnd_format": (
+        "Số chứng minh nhân dân phải gồm đúng 9 chữ số (bạn nhập {length} ký tự).",
+        "The old ID card (CMND) number must be exactly 9 digits (you entered {length} characters).",
+    ),
+    "vn_identity_kind_unknown": (
+        "Chưa rõ loại giấy tờ “{value}”: chọn một trong {expected}.",
+        "Unknown kind of paper “{value}”: choose one of {expected}.",
+    ),
+    "vn_identity_cmnd_format": (
+        "Số chứng minh nhân dân phải gồm 9 hoặc 12 chữ số (bạn nhập {length} ký tự).",
+        "An old ID card (CMND) number has 9 or 12 digits (you entered {length} characters).",
+    ),
+    "vn_passport_format": (
+        "Số hộ chiếu gồm 1 chữ cái và 7 hoặc 8 chữ số (ví dụ C1234567), hoặc 6 đến 9 chữ và số với hộ chiếu nước ngoài.",
+        "A passport number is 1 letter and 7 or 8 digits (e.g. C1234567), or 6 to 9 letters and digits for a foreign passport.",
+    ),
+    "vn_phone_invalid": (
+        "Số điện thoại không hợp lệ: ghi 10 chữ số bắt đầu bằng 0 (ví dụ 0912 345 678), hoặc số quốc tế bắt đầu bằng +.",
+        "Invalid phone number: give 10 digits starting with 0 (e.g. 0912 345 678), or an international number starting with +.",
+    ),
+    "vn_email_invalid": (
+        "Địa chỉ thư điện tử không hợp lệ: ghi dạng ten@tenmien.vn, không dấu cách.",
+        "Invalid e-mail address: write it as name@domain.com, without spaces.",
+    ),
+    "vn_name_empty": ("Chưa ghi họ và tên.", "The name is missing."),
+    "vn_name_chars": (
+        "Họ tên chỉ gồm chữ cái, dấu cách, dấu gạch nối và dấu nháy; hãy bỏ ký tự “{char}”.",
+        "A name may contain only letters, spaces, hyphens and apostrophes; remove “{char}”.",
+    ),
+    "vn_name_too_long": (
+        "Họ tên quá dài: tối đa {max_length} ký tự (bạn nhập {length}).",
+        "The name is too long: at most {max_length} characters (you entered {length}).",
+    ),
+    "vn_date_format": (
+        "Ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/07/2024.",
+        "Write the date as day/month/year, e.g. 15/07/2024.",
+    ),
+    "vn_partial_date_format": (
+        "Ghi ngày/tháng/năm (15/07/1950), tháng/năm (07/1950) hoặc chỉ năm (1950).",
+        "Write day/month/year (15/07/1950), month/year (07/1950) or just the year (1950).",
+    ),
+    "vn_date_invalid": (
+        "Không có ngày “{value}”: kiểm tra ngày, tháng (tháng 2 chỉ có 28 hoặc 29 ngày) và năm (từ 1800 đến 2200).",
+        "“{value}” is not a real date: check the day, the month (February has 28 or 29 days) and the year (1800 to 2200).",
+    ),
+    "vn_date_future": (
+        "Ngày {value} chưa tới: ngày này không được sau hôm nay.",
+        "{value} is in the future: this date cannot be later than today.",
+    ),
+    "vn_ethnicity_unknown": (
+        "Không có dân tộc “{value}” trong danh mục 54 dân tộc: ghi tên (ví dụ Kinh, Tày, Khơ-me) hoặc mã 01–54.",
+        "“{value}” is not one of the 54 coded ethnic groups: give a name (e.g. Kinh, Tày, Khơ-me) or a code 01–54.",
+    ),
+    "vn_ethnicity_viet": (
+        "“{value}” không phải tên dân tộc: người Việt là dân tộc Kinh (ghi “Kinh”); Việt Nam là quốc tịch.",
+        "“{value}” is not an ethnic group: ethnic Vietnamese are “Kinh”; Việt Nam is a nationality.",
+    ),
+    "vn_nationality_invalid": (
+        "Quốc tịch chỉ gồm chữ cái, dấu cách và dấu gạch nối (ví dụ Việt Nam, Hàn Quốc); hãy bỏ “{char}”.",
+        "A nationality contains only letters, spaces and hyphens (e.g. Việt Nam, Hàn Quốc); remove “{char}”.",
+    ),
+    "vn_gender_invalid": ("Giới tính ghi “Nam” hoặc “Nữ”.", "Sex must be “Nam” (male) or “Nữ” (female)."),
+    "vn_province_unknown": (
+        "Không tìm thấy tỉnh, thành phố “{value}” trong 34 đơn vị cấp tỉnh từ 01/07/2025.",
+        "“{value}” is not one of the 34 provinces and cities in force since 1 July 2025.",
+    ),
+    "vn_province_renamed": (
+        "“{old}” không còn là đơn vị cấp tỉnh từ 01/07/2025: đã sáp nhập vào {new}. Hãy ghi {new}.",
+        "“{old}” is no longer a province since 1 July 2025: it was merged into {new}. Write {new} instead.",
+    ),
+    "vn_commune_unknown": (
+        "Không tìm thấy xã, phường, đặc khu “{value}” trong danh mục từ 01/07/2025: kiểm tra tên hoặc chọn từ danh sách.",
+        "“{value}” is not a commune, ward or special zone in the list in force since 1 July 2025: check the name or pick it from the list.",
+    ),
+    "vn_commune_not_in_province": (
+        "{commune} không thuộc {province} (có ở: {actual}): kiểm tra lại xã/phường hoặc tỉnh.",
+        "{commune} is not in {province} (it exists in: {actual}): check the commune or the province.",
+    ),
+    "vn_commune_ambiguous": (
+        "Có nhiều xã, phường tên “{commune}” ({provinces}): ghi tên đầy đủ, có dấu, và ghi thêm tỉnh, thành phố.",
+        "Several units are called “{commune}” ({provinces}): write the full name with accents and add the province.",
+    ),
+    "vn_commune_renamed": (
+        "“{old}” không còn từ 01/07/2025 sau khi sắp xếp đơn vị hành chính; nay thuộc {new}. Hãy ghi đơn vị mới.",
+        "“{old}” no longer exists since the 1 July 2025 reorganisation; it is now part of {new}. Write the new unit.",
+    ),
+    "vn_address_foreign_detail": (
+        "Địa chỉ ở nước ngoài: ghi đầy đủ địa chỉ vào phần chi tiết.",
+        "Address abroad: write the full address in the detail part.",
+    ),
+    "vn_qr_field_count": (
+        "Nội dung mã QR không đúng: cần 7 phần ngăn bởi dấu “|” nhưng có {count}. Hãy quét lại mã.",
+        "Unexpected QR content: 7 parts separated by “|” are needed but there are {count}. Scan the code again.",
+    ),
     # Anything not listed: shown with this text (and a test checks the table covers what we raise).
     "__fallback__": ("Giá trị không hợp lệ.", "Invalid value."),
 }

@@ -1,0 +1,74 @@
+"""Shared plumbing of the types: input coercion, text checks and the JSON Schema marker.
+
+Every validator here turns *any* input into a value or a typed error from
+:data:`formfill.types.messages.MESSAGES` — never another exception — so the UI and the batch
+report can always explain a failure.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pydantic import PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from formfill.text import clean
+from formfill.types.messages import vn_error
+
+# Lengths the issue fixes for every form (names 100, addresses 250, free text 500).
+NAME_MAX = 100
+PLACE_MAX = 250
+TEXT_MAX = 500
+
+
+def require_str(value: Any, *, allow_int: bool = False) -> str:
+    """The input as ``str``; ints only where a spreadsheet cell may hold digits (IDs, phones)."""
+    if isinstance(value, str):
+        return value
+    if allow_int and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise vn_error("string_type")
+
+
+def char_label(ch: str) -> str:
+    """A character as a person can read it in a message: the glyph, or U+XXXX when invisible."""
+    cat = unicodedata.category(ch)
+    if cat[0] in "CZ" and ch != " ":
+        return f"U+{ord(ch):04X}"
+    return ch
+
+
+def clean_text(value: Any, max_length: int) -> str:
+    """NFC, spacing collapsed, invisible control characters dropped; length and encodability checked.
+
+    Control characters come from copy-paste (PDF, Excel) and break PDF output, so they are removed.
+    A lone surrogate cannot be saved as UTF-8 at all, so it is refused rather than silently lost.
+    """
+    text = require_str(value)
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    text = clean(text)
+    for ch in text:
+        if unicodedata.category(ch) in ("Cs", "Co", "Cn"):
+            raise vn_error("vn_text_chars", char=char_label(ch))
+    if len(text) > max_length:
+        raise vn_error("string_too_long", max_length=max_length)
+    return text
+
+
+def schema(fmt: str, examples: Sequence[Any], **extra: Any) -> WithJsonSchema:
+    """The JSON Schema a type advertises: a string with a ``format`` and ``examples``."""
+    body: dict[str, Any] = {"type": "string", "format": fmt, "examples": list(examples)}
+    body.update(extra)
+    return WithJsonSchema(body)
+
+
+def validator(fn: Callable[[Any], Any]) -> PlainValidator:
+    """A plain validator whose declared input type is ``str`` (what a form field receives)."""
+    return PlainValidator(fn, json_schema_input_type=str)
+
+
+def is_typed_error(exc: BaseException) -> bool:
+    """True for the errors our validators are allowed to raise."""
+    return isinstance(exc, PydanticCustomError)
