@@ -10,12 +10,13 @@ from __future__ import annotations
 from pydantic import model_validator
 
 from formfill.forms.blocks import (
-    ChaMe,
+    Cha,
     Declaration as DeclarationBase,
     DeNghiCapBanSao,
     GiayChungNhanKetHon,
     KinhGui,
     LamTai,
+    Me,
     NgayLam,
     NguoiDuocKhaiSinh,
     NguoiYeuCau,
@@ -69,8 +70,8 @@ class Declaration(DeclarationBase):
         examples=["Mẹ", "Cha", "Ông nội", "Bà ngoại"],
     )
     nguoi_duoc_khai_sinh: NguoiDuocKhaiSinh = fld("Người được khai sinh", label_en="The child")
-    me: ChaMe | None = fld("Người mẹ", None, label_en="Mother")
-    cha: ChaMe | None = fld("Người cha", None, label_en="Father")
+    me: Me | None = fld("Người mẹ", None, label_en="Mother")
+    cha: Cha | None = fld("Người cha", None, label_en="Father")
     giay_chung_nhan_ket_hon: GiayChungNhanKetHon | None = fld(
         "Thông tin về Giấy chứng nhận kết hôn của cha, mẹ trẻ", None,
         label_en="Parents' marriage certificate",

@@ -8,7 +8,7 @@ the residence forms (CT01) use "Họ, chữ đệm và tên" and define their ow
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import model_validator
 
@@ -82,15 +82,19 @@ SoLuongBanSao = Annotated[
 
 
 class Person(Block):
-    """Rules every person block shares: the ID number agrees with the birth date and gender."""
+    """Rules every person block shares: the ID number agrees with the birth date and gender.
+
+    A block whose role fixes the sex (the mother, the bride) sets ``implied_gender``.
+    """
+
+    implied_gender: ClassVar[str | None] = None
 
     @model_validator(mode="after")
     def _id_agrees(self) -> Person:
         number = getattr(self, ID_FIELD, None)
         if number:
-            problems = check_personal_id(
-                number, birth=getattr(self, "ngay_sinh", None), gender=getattr(self, "gioi_tinh", None)
-            )
+            gender = getattr(self, "gioi_tinh", None) or self.implied_gender
+            problems = check_personal_id(number, birth=getattr(self, "ngay_sinh", None), gender=gender)
             raise_field_errors(type(self).__name__, [((name,), err, number) for name, err in problems])
         return self
 
@@ -176,6 +180,18 @@ class ChaMe(Person):
     giay_to_tuy_than: IdentityPaper | None = _paper_field()
 
 
+class Me(ChaMe):
+    """The mother: her ID number must carry a female sex digit."""
+
+    implied_gender: ClassVar[str | None] = "Nữ"
+
+
+class Cha(ChaMe):
+    """The father: his ID number must carry a male sex digit."""
+
+    implied_gender: ClassVar[str | None] = "Nam"
+
+
 class GiayChungNhanKetHon(Block):
     """The parents' marriage certificate (NĐ 07/2025: the registry checks it)."""
 
@@ -223,6 +239,7 @@ class Declaration(Block):
 
 __all__ = [
     "ID_FIELD",
+    "Cha",
     "ChaMe",
     "DeNghiCapBanSao",
     "Declaration",
@@ -230,6 +247,7 @@ __all__ = [
     "IdentifiedPerson",
     "KinhGui",
     "LamTai",
+    "Me",
     "NgayLam",
     "NguoiDuocKhaiSinh",
     "NguoiYeuCau",

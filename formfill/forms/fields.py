@@ -39,6 +39,7 @@ class FieldDoc:
     widget: str | None
     repeated: bool  # inside a repeating group
     max_length: int | None
+    default: Any = None
     examples: tuple[Any, ...] = field(default_factory=tuple)
     enum: tuple[str, ...] = field(default_factory=tuple)
 
@@ -109,6 +110,7 @@ def _walk(schema: dict[str, Any], defs: dict[str, Any], prefix: str, repeated: b
             widget=sub.get("x-widget"),
             repeated=repeated,
             max_length=sub.get("maxLength"),
+            default=sub.get("default"),
             examples=tuple(sub.get("examples") or ()),
             enum=tuple(sub.get("enum") or ()),
         )
