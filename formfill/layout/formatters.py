@@ -1,0 +1,72 @@
+"""Formatters: how a bound value becomes the text printed on the form.
+
+Each formatter names the Python types it accepts, so a template that prints a date with ``phone``
+fails when the form pack loads, not when a citizen prints. The Vietnamese rules themselves live in
+``formfill.types`` (``format_date``, ``date_in_words``, ``name_upper``, ``format_phone_national``,
+``date_line_parts``); this module only picks one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+def _types() -> Any:
+    import formfill.types as vt  # late: the types package imports pydantic and data packages
+
+    return vt
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, dt.date):
+        return _types().format_date(value)
+    as_text = getattr(value, "as_text", None)
+    if callable(as_text):
+        return str(as_text())
+    return str(value)
+
+
+def _date(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return _types().format_date(value)
+    return str(value)  # PartialDate prints "yyyy", "mm/yyyy" or "dd/mm/yyyy"
+
+
+def _part(index: int) -> Callable[[Any], str]:
+    def fmt(value: dt.date) -> str:
+        return str(_types().date_line_parts(value)[index])
+
+    return fmt
+
+
+@dataclass(frozen=True)
+class Formatter:
+    name: str
+    func: Callable[[Any], str]
+    accepts: str  # "any" | "date" | "str" | "as_text" | "int" | "bool"
+    description: str
+
+
+FORMATTERS: dict[str, Formatter] = {
+    f.name: f
+    for f in (
+        Formatter("text", _text, "any", "as given; dates dd/mm/yyyy, objects by their as_text()"),
+        Formatter("date", _date, "date", "dd/mm/yyyy (a partial date as much as is known)"),
+        Formatter("date_words", lambda v: _types().date_in_words(v), "date", "the date in words"),
+        Formatter("Date_words", lambda v: _types().date_in_words(v, capitalize=True), "date", "in words, capitalised"),
+        Formatter("name_upper", lambda v: _types().name_upper(v), "str", "a person's name in capitals"),
+        Formatter("digits", str, "str", "one character per box (digit boxes)"),
+        Formatter("address", _text, "as_text", "an address by its as_text()"),
+        Formatter("paper", _text, "as_text", "an identity paper by its as_text()"),
+        Formatter("phone", lambda v: _types().format_phone_national(v), "str", "a phone number, national format"),
+        Formatter("day", _part(0), "date", "day of a ngày … tháng … năm … line (NĐ 30 zeros)"),
+        Formatter("month", _part(1), "date", "month of a date line (NĐ 30: 01, 02, 3 … 12)"),
+        Formatter("year", _part(2), "date", "year of a date line"),
+        Formatter("int", str, "int", "a whole number"),
+    )
+}

@@ -1,0 +1,417 @@
+"""The template model: layout as data, validated by pydantic (errors are turned into file:line by the loader).
+
+YAML shape (see ``form_templates/khai-sinh.yaml``)::
+
+    form: khai-sinh            # must match the form id
+    kind: flow                 # flow: drawn from scratch | overlay: value boxes over a blank PDF
+    page: {size: A4, margins: {top: 20mm, bottom: 20mm, left: 30mm, right: 15mm}}
+    text: {size: 12pt, leading: 17pt, floor: 9pt}
+    elements:                  # flow: one single-key mapping per element, in page order
+      - national_header: {}
+      - line: {label: "Kính gửi:", note: 1, value: kinh_gui, lines: 2}
+      - row: [{label: "Giới tính:", value: nguoi_duoc_khai_sinh.gioi_tinh, width: 30%}, ...]
+    boxes: [...]               # overlay: value boxes at coordinates (y from the top of the page)
+
+A binding is ``"path"`` or ``"path | format"`` or ``{field: path, format: name}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+
+from formfill.layout.units import Measure, mm, to_points
+
+PAGE_SIZES = {"A4": (mm(210), mm(297)), "A5": (mm(148), mm(210))}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- bindings --------------------------------------------------------------------------------
+_PATH = re.compile(r"^(@index|[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*)$")
+
+
+def _binding_in(value: Any) -> Any:
+    if isinstance(value, str):
+        path, _, fmt = value.partition("|")
+        return {"field": path.strip(), "format": fmt.strip() or "text"}
+    return value
+
+
+class Binding(Strict):
+    """A schema field path (dotted, relative to the row inside a table) and a formatter name.
+
+    ``prefix`` is printed before a non-empty value; ``or`` is printed when this field is empty
+    (e.g. the personal ID number, or else the identity paper, on a "Giấy tờ tùy thân" line).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    field: str
+    format: str = "text"
+    prefix: str = ""
+    alternative: Annotated[Binding | None, BeforeValidator(lambda v: _binding_in(v) if v is not None else v)] = Field(
+        None, alias="or"
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> Binding:
+        if not _PATH.match(self.field):
+            raise ValueError(f"not a field path: {self.field!r} (dotted snake_case keys)")
+        return self
+
+
+BindingIn = Annotated[Binding, BeforeValidator(_binding_in)]
+
+
+# --- widths ----------------------------------------------------------------------------------
+def _width_in(value: Any) -> Any:
+    if isinstance(value, Width | dict):
+        return value
+    if isinstance(value, str) and value.strip().endswith("%"):
+        return {"fraction": float(value.strip()[:-1]) / 100.0}
+    if value == "rest":
+        return {"rest": True}
+    return {"points": to_points(value)}
+
+
+class Width(Strict):
+    """``"40mm"`` (absolute), ``"30%"`` (of the text width) or ``"rest"`` (to the right margin)."""
+
+    points: float | None = None
+    fraction: float | None = None
+    rest: bool = False
+
+    def resolve(self, frame_width: float) -> float | None:
+        if self.points is not None:
+            return self.points
+        if self.fraction is not None:
+            return self.fraction * frame_width
+        return None
+
+
+WidthIn = Annotated[Width, BeforeValidator(_width_in)]
+Style = Literal["regular", "bold", "italic"]
+Align = Literal["left", "center", "right"]
+
+
+# --- runs: what a line of text is made of ----------------------------------------------------
+class TextRun(Strict):
+    text: str
+    style: Style | None = None
+    note: int | None = None  # footnote mark printed as a superscript "(n)" after the text
+
+
+class ValueRun(Strict):
+    """A value slot of fixed width on the line (a dotted leader when empty)."""
+
+    value: BindingIn
+    width: WidthIn = Field(default_factory=lambda: Width(rest=True))
+    align: Align = "left"
+    style: Style | None = None
+    lines: int = Field(1, ge=1, le=20)  # 1 + continuation lines (full text width) the value may use
+    leader: bool = True
+    size: Measure | None = None
+    floor: Measure | None = None
+
+
+class CheckRun(Strict):
+    """A tick box drawn as a square; ticked (an X) when the field equals ``when``."""
+
+    checkbox: str
+    when: Any = True
+    size: Measure = Field(default_factory=lambda: mm(3.5))
+
+
+class DigitsRun(Strict):
+    """One box per digit (12 for a personal ID number)."""
+
+    digits: str
+    count: int = Field(12, ge=1, le=40)
+    cell: Measure = Field(default_factory=lambda: mm(5))
+
+
+def _run_in(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"text": value}
+    return value
+
+
+Run = Annotated[TextRun | ValueRun | CheckRun | DigitsRun, BeforeValidator(_run_in)]
+
+
+class LabelledValue(Strict):
+    """``label: value`` with a width (one item of a ``row``)."""
+
+    label: str = ""
+    note: int | None = None
+    value: BindingIn
+    width: WidthIn = Field(default_factory=lambda: Width(rest=True))
+    lines: int = Field(1, ge=1, le=20)
+    align: Align = "left"
+
+
+# --- elements of a flow template ---------------------------------------------------------------
+class Spacing(Strict):
+    space_before: Measure = 0.0
+    space_after: Measure = 0.0
+
+
+class BasisEl(Spacing):
+    kind: Literal["basis"]
+    text: str | None = None  # default: the form's FormMeta.basis
+    size: Measure = 10.0
+    width: Measure = Field(default_factory=lambda: mm(72))
+    style: Style = "italic"
+
+
+class NationalHeaderEl(Spacing):
+    kind: Literal["national_header"]
+    line1: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    line2: str = "Độc lập - Tự do - Hạnh phúc"
+    size1: Measure = 13.0
+    size2: Measure = 14.0
+
+
+class TitleEl(Spacing):
+    kind: Literal["title"]
+    text: str
+    size: Measure = 14.0
+    subtitle: str | None = None
+
+
+class LineEl(Spacing):
+    """``label (n): value……`` to the right margin, with ``lines - 1`` full-width continuation lines."""
+
+    kind: Literal["line"]
+    label: str
+    note: int | None = None
+    value: BindingIn
+    lines: int = Field(1, ge=1, le=20)
+    style: Style | None = None
+
+
+class RowEl(Spacing):
+    """Several labelled values on one line."""
+
+    kind: Literal["row"]
+    items: list[LabelledValue] = Field(min_length=1)
+
+
+class ParagraphEl(Spacing):
+    """Text with inline value slots, check boxes and digit boxes; wraps at the right margin."""
+
+    kind: Literal["paragraph"]
+    runs: list[Run] = Field(min_length=1)
+    style: Style = "regular"
+    align: Literal["left", "center", "right", "justify"] = "left"
+    indent: Measure = 0.0
+    size: Measure | None = None
+
+
+class PlaceDateEl(Spacing):
+    """``Làm tại: …, ngày … tháng … năm …`` (italic, NĐ 30 leading zeros)."""
+
+    kind: Literal["place_date"]
+    place: BindingIn | None = None
+    date: BindingIn | None = None
+    prefix: str = "Làm tại: "
+    place_width: Measure = Field(default_factory=lambda: mm(45))
+    align: Align = "right"
+    style: Style = "italic"
+
+
+class Column(Strict):
+    header: str
+    value: BindingIn  # relative to the row; "@index" is the 1-based row number
+    width: WidthIn
+    align: Align = "left"
+
+
+class TableEl(Spacing):
+    """A table fed by a repeating group; rows that do not fit go to a continuation sheet."""
+
+    kind: Literal["table"]
+    rows_from: str
+    columns: list[Column] = Field(min_length=1)
+    rows: int | Literal["auto"] = "auto"
+    min_rows: int = Field(3, ge=1)
+    lines_per_cell: int = Field(1, ge=1, le=6)
+    size: Measure | None = None
+    header_size: Measure | None = None
+    continuation_title: str = ""
+
+
+class SignatureColumn(Strict):
+    title: str
+    note: int | None = None
+    hint: str = "(Ký, ghi rõ họ, chữ đệm, tên)"
+    date_line: bool = False  # its own "…, ngày … tháng … năm …"
+    lines: list[list[Run]] = Field(default_factory=list)  # e.g. "(7) Họ và tên: …"
+    name: BindingIn | None = None  # printed under the signing space
+
+
+class SignaturesEl(Spacing):
+    kind: Literal["signatures"]
+    columns: list[SignatureColumn] = Field(min_length=1, max_length=4)
+    aside: list[list[Run]] = Field(default_factory=list)  # lines in the free left half (one signer)
+    space: Measure = Field(default_factory=lambda: mm(22))
+    size: Measure | None = None
+
+
+class Note(Strict):
+    mark: int | str
+    text: str
+
+
+class FootnotesEl(Spacing):
+    kind: Literal["footnotes"]
+    title: str = "Chú thích:"
+    notes: list[Note] = Field(min_length=1)
+    size: Measure = 9.5
+    at_bottom: bool = True
+
+
+class PageBreakEl(Strict):
+    kind: Literal["page_break"]
+
+
+class SpacerEl(Strict):
+    kind: Literal["spacer"]
+    height: Measure
+
+
+Element = Annotated[
+    BasisEl
+    | NationalHeaderEl
+    | TitleEl
+    | LineEl
+    | RowEl
+    | ParagraphEl
+    | PlaceDateEl
+    | TableEl
+    | SignaturesEl
+    | FootnotesEl
+    | PageBreakEl
+    | SpacerEl,
+    Field(discriminator="kind"),
+]
+
+_LIST_BODIED = {"row": "items", "paragraph": "runs", "footnotes": "notes"}
+
+
+def _element_in(value: Any) -> Any:
+    """``{line: {...}}`` -> ``{"kind": "line", ...}``; ``{row: [...]}`` -> items; ``{page_break: null}``."""
+    if isinstance(value, str):
+        return {"kind": value}
+    if isinstance(value, dict) and len(value) == 1 and "kind" not in value:
+        ((kind, body),) = value.items()
+        if body is None:
+            body = {}
+        if isinstance(body, list) and kind in _LIST_BODIED:
+            body = {_LIST_BODIED[kind]: body}
+        if isinstance(body, str) and kind == "paragraph":
+            body = {"runs": [body]}
+        if isinstance(body, dict):
+            return {"kind": kind, **body}
+    return value
+
+
+ElementIn = Annotated[Element, BeforeValidator(_element_in)]
+
+
+# --- overlay boxes -----------------------------------------------------------------------------
+class BoxBase(Strict):
+    page: int = Field(1, ge=1)
+    x: Measure
+    y: Measure  # from the top edge of the page, like a ruler on paper
+
+
+class ValueBox(BoxBase):
+    value: BindingIn
+    w: Measure
+    h: Measure
+    lines: int = Field(1, ge=1, le=20)
+    align: Align = "left"
+    size: Measure | None = None
+    floor: Measure | None = None
+    label: str | None = None
+
+
+class CheckBox(BoxBase):
+    checkbox: str
+    when: Any = True
+    size: Measure = Field(default_factory=lambda: mm(3.5))
+
+
+class DigitBoxes(BoxBase):
+    digits: str
+    count: int = Field(12, ge=1, le=40)
+    cell: Measure = Field(default_factory=lambda: mm(5))
+    h: Measure | None = None
+
+
+Box = ValueBox | CheckBox | DigitBoxes
+
+
+# --- the template --------------------------------------------------------------------------------
+class Margins(Strict):
+    top: Measure = Field(default_factory=lambda: mm(20))
+    bottom: Measure = Field(default_factory=lambda: mm(20))
+    left: Measure = Field(default_factory=lambda: mm(30))
+    right: Measure = Field(default_factory=lambda: mm(15))
+
+
+class Page(Strict):
+    size: Literal["A4", "A5"] = "A4"
+    margins: Margins = Field(default_factory=Margins)
+
+    @property
+    def dimensions(self) -> tuple[float, float]:
+        return PAGE_SIZES[self.size]
+
+
+class TextStyle(Strict):
+    size: Measure = 12.0
+    leading: Measure = 17.0
+    floor: Measure = 9.0  # values shrink no further than this before moving to a continuation sheet
+
+
+class Template(Strict):
+    """A validated layout template of one form (``form_templates/<form-id>.yaml``)."""
+
+    form: str
+    kind: Literal["flow", "overlay"]
+    version: str = "1"
+    page: Page = Field(default_factory=Page)
+    text: TextStyle = Field(default_factory=TextStyle)
+    elements: list[ElementIn] = Field(default_factory=list)
+    # overlay only
+    background: str | None = None  # PDF path relative to the template file
+    boxes: list[Box] = Field(default_factory=list)
+    continuation: bool = False  # overlay: allow a continuation sheet instead of an overflow error
+
+    _path: Any = PrivateAttr(default=None)  # the YAML file (set by the loader)
+    _source: Any = PrivateAttr(default=None)  # its SourceMap, for file:line errors found later
+
+    @property
+    def path(self) -> Any:
+        return self._path
+
+    @property
+    def source(self) -> Any:
+        return self._source
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> Template:
+        if self.kind == "flow" and not self.elements:
+            raise ValueError("a flow template needs elements")
+        if self.kind == "overlay" and not self.boxes:
+            raise ValueError("an overlay template needs boxes")
+        if self.text.floor > self.text.size:
+            raise ValueError("text.floor is larger than text.size")
+        return self
