@@ -1,0 +1,248 @@
+"""The output folder of a batch: safe unique names, never-replacing writes, the manifest, resume.
+
+A PDF is written to a temporary file in the folder, fsynced, then claimed under its final name with
+``os.link`` (which fails if the name exists; ``os.replace`` would overwrite silently), then the
+temporary name is removed and the folder fsynced. Only then is its manifest line appended and
+fsynced. A SIGKILL at any point leaves either no file under the final name, or a complete one; the
+next run removes stray temporary files and, on ``--resume``, adopts a complete file whose bytes equal
+what it would write (output is deterministic).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from string import Formatter
+from typing import Any
+
+from formfill.batch.fields import FormFields
+from formfill.errors import InputError
+from formfill.i18n import tr
+from formfill.text import safe_filename_stem
+
+NAME_RE = re.compile(r"^[A-Za-z0-9._-]{1,100}\.pdf$")
+TMP_PREFIX = ".formfill-"
+TMP_SUFFIX = ".part"
+MANIFEST = "manifest.jsonl"
+LOCK = ".formfill-batch.lock"
+STEM_MAX = 90  # room for a "-123456" suffix inside the 100-character limit
+
+
+def data_hash(data: Any) -> str:
+    """A stable hash of a row's data (the same values give the same hash, whatever the key order)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _lookup(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and part.isdigit() and 0 < int(part) <= len(data):
+            data = data[int(part) - 1]
+        else:
+            return None
+    return data
+
+
+class NamePattern:
+    """``--name`` patterns: ``{field.path}``, ``{row}`` and ``{hash}`` placeholders, folded to safe ASCII."""
+
+    def __init__(self, pattern: str | None, fields: FormFields) -> None:
+        self.pattern = pattern or "{row:06d}-{hash}"
+        self.fields: list[tuple[str, str | None, str | None]] = []
+        try:
+            parsed = list(Formatter().parse(self.pattern))
+        except ValueError as exc:
+            raise InputError(tr(f"--name không hợp lệ: {exc}", f"invalid --name: {exc}")) from exc
+        for _text, name, spec, conv in parsed:
+            if name is None:
+                continue
+            if name not in ("row", "hash") and fields.leaf_at(name) is None and name not in fields.leaves:
+                raise InputError(tr(f"--name: không có trường {{{name}}} trong tờ khai.", f"--name: no field {{{name}}} in the form."))
+            self.fields.append((name, spec, conv))
+        # With {row} every name is unique by construction: no need to remember the names used.
+        self.unique = any(name == "row" for name, _s, _c in self.fields)
+        self._used: set[str] = set()
+
+    def name_for(self, row: int, data: dict[str, Any], digest: str) -> str:
+        values: dict[str, Any] = {"row": row, "hash": digest[:8]}
+        out = []
+        for text, name, spec, _conv in Formatter().parse(self.pattern):
+            out.append(text)
+            if name is None:
+                continue
+            value = values[name] if name in values else _lookup(data, name)
+            if value is None:
+                value = ""
+            try:
+                out.append(format(value, spec or ""))
+            except (ValueError, TypeError):
+                out.append(str(value))
+        stem = safe_filename_stem("".join(out), max_len=STEM_MAX)
+        if not self.unique:
+            key = stem.casefold()
+            if key in self._used:
+                stem = f"{stem}-{row}"
+                key = stem.casefold()
+            self._used.add(key)
+        name = stem + ".pdf"
+        assert NAME_RE.match(name), name
+        return name
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    row: int
+    file: str
+    sha256: str
+    input: str  # hash of the row's data
+    extra: dict[str, Any]
+
+    def as_json(self) -> str:
+        return json.dumps({"row": self.row, "file": self.file, "sha256": self.sha256, "input": self.input,
+                           **self.extra}, ensure_ascii=False)
+
+
+def sha256_file(path: Path) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 16), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def fsync_dir(path: str | Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_new(directory: str, name: str, data: bytes) -> str:
+    """Write ``data`` as ``directory/name`` without ever replacing a file.
+
+    Returns "written", "same" (the name exists with exactly these bytes) or "taken".
+    """
+    if not NAME_RE.match(name):
+        raise ValueError(f"unsafe file name {name!r}")
+    final = os.path.join(directory, name)
+    tmp = os.path.join(directory, f"{TMP_PREFIX}{os.getpid()}-{os.urandom(6).hex()}{TMP_SUFFIX}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, final)
+        except FileExistsError:
+            existing = sha256_file(Path(final))
+            return "same" if existing == hashlib.sha256(data).hexdigest() else "taken"
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    fsync_dir(directory)
+    return "written"
+
+
+class OutputDir:
+    """The batch's folder: locked for one run, stray temporaries removed, manifest read and appended."""
+
+    def __init__(self, path: Path, *, resume: bool, dry_run: bool = False) -> None:
+        self.path = path
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(tr(f"Không tạo được thư mục {path}: {exc.strerror}", f"Cannot create {path}: {exc.strerror}")) from exc
+        self._lock = open(path / LOCK, "a+")
+        try:
+            fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            self._lock.close()
+            raise InputError(tr(f"Một lệnh batch khác đang ghi vào {path}.", f"Another batch is writing to {path}.")) from exc
+        self.manifest_path = path / MANIFEST
+        self.stray_removed = self._remove_stray()
+        self.done: dict[int, dict[str, Any]] = {}
+        has_manifest = self.manifest_path.exists() and self.manifest_path.stat().st_size > 0
+        if has_manifest and not resume and not dry_run:
+            self.close()
+            raise InputError(tr(
+                f"{path} đã có kết quả của một lần chạy trước ({MANIFEST}). Dùng --resume để chạy tiếp, hoặc chọn thư mục khác.",
+                f"{path} already holds a previous run ({MANIFEST}). Use --resume to continue it, or another folder.",
+            ))
+        if has_manifest and resume:
+            self.done = self._load_manifest()
+        self._manifest_fh = None
+
+    def _remove_stray(self) -> int:
+        n = 0
+        for entry in os.scandir(self.path):
+            if entry.name.startswith(TMP_PREFIX) and entry.name.endswith(TMP_SUFFIX):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                    n += 1
+        return n
+
+    def _load_manifest(self) -> dict[int, dict[str, Any]]:
+        """Entries by row; a torn last line (killed mid-write) is cut off."""
+        done: dict[int, dict[str, Any]] = {}
+        good_end = 0
+        with open(self.manifest_path, "rb") as fh:
+            for line in fh:
+                if not line.endswith(b"\n"):
+                    break
+                try:
+                    entry = json.loads(line)
+                    done[int(entry["row"])] = entry
+                except (ValueError, KeyError, TypeError):
+                    break
+                good_end += len(line)
+        if good_end != self.manifest_path.stat().st_size:
+            with open(self.manifest_path, "r+b") as fh:
+                fh.truncate(good_end)
+                os.fsync(fh.fileno())
+        return done
+
+    def is_done(self, row: int, digest: str) -> str | None:
+        """The file name when ``row`` was written before from the same data and is intact on disk."""
+        entry = self.done.get(row)
+        if not entry or entry.get("input") != digest:
+            return None
+        name = str(entry.get("file", ""))
+        if not NAME_RE.match(name):
+            return None
+        return name if sha256_file(self.path / name) == entry.get("sha256") else None
+
+    def append(self, entry: ManifestEntry) -> None:
+        if self._manifest_fh is None:
+            self._manifest_fh = open(self.manifest_path, "ab")
+        self._manifest_fh.write(entry.as_json().encode("utf-8") + b"\n")
+        self._manifest_fh.flush()
+        os.fsync(self._manifest_fh.fileno())
+
+    def close(self) -> None:
+        if self._manifest_fh is not None:
+            self._manifest_fh.close()
+            self._manifest_fh = None
+        with contextlib.suppress(OSError):
+            fcntl.flock(self._lock.fileno(), fcntl.LOCK_UN)
+        self._lock.close()
+
+
+def iter_manifest(path: Path) -> Iterator[dict[str, Any]]:
+    with open(path / MANIFEST, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)

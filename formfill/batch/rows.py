@@ -1,0 +1,518 @@
+"""Roster rows: header mapping, cell conversion, nested data, and errors that name row and column.
+
+``iter_rows(path, spec)`` streams :class:`Row` objects; header problems (unknown, duplicate, ambiguous
+or missing required columns) raise :class:`RosterHeaderError` before the first row. ``check_row``
+adds the schema's own errors, each mapped back to the column it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from formfill.batch.fields import FormFields, Target
+from formfill.batch.readers import RosterReadError, file_size, read_delimited, read_jsonl
+from formfill.batch.xlsx import XCell, XlsxReader, excel_date
+from formfill.errors import InputError
+from formfill.forms.errors import explain
+from formfill.i18n import Lang, tr
+from formfill.jsonio import loads_strict
+from formfill.text import fold
+from formfill.types.messages import format_message
+
+MAX_CELL_CHARS = 10_000  # the longest field of any form is ~1,000 characters
+ROSTER_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".jsonl")
+
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
+_FLOATISH = re.compile(r"^\d+[.,]0+$")
+_STRUCTURAL = {"batch_row_short", "batch_row_long", "batch_json_line"}
+_TRUE = {"co", "x", "1", "true", "yes", "y", "c", "dung"}
+_FALSE = {"khong", "0", "false", "no", "n", "k", "sai"}
+
+
+class RosterHeaderError(InputError):
+    """The header cannot be mapped to the form (exit 2, before any PDF is written)."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.problems = problems
+        head = tr(f"{path}: tiêu đề cột không dùng được:", f"{path}: the column headers cannot be used:")
+        super().__init__("\n".join([head, *(f"  - {p}" for p in problems)]))
+
+
+@dataclass(frozen=True)
+class CellError:
+    """One problem, where a person finds it: data row (1 = first row under the header) and column."""
+
+    row: int
+    column: str  # the header as written in the file ("" for the whole row)
+    field: str  # user path ("me.ho_ten", "thanh_vien.2.ho_ten")
+    type: str
+    message: str
+    value: Any = None  # as given (masked in reports for ID numbers)
+
+    def line(self) -> str:
+        where = self.column or self.field
+        if where:
+            return tr(f"dòng {self.row}, cột {where}: {self.message}", f"row {self.row}, column {where}: {self.message}")
+        return tr(f"dòng {self.row}: {self.message}", f"row {self.row}: {self.message}")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "field": self.field, "type": self.type,
+                "message": self.message, "value": self.value}
+
+
+@dataclass
+class Row:
+    """One roster row: its number, the declaration data nested by field path, errors, values as given."""
+
+    number: int
+    data: dict[str, Any]
+    errors: list[CellError] = field(default_factory=list)
+    source: dict[str, Any] = field(default_factory=dict)
+    declaration: Any = None  # the validated model (after check_row), else None
+    blank: bool = False
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors and not self.blank
+
+
+@dataclass
+class Column:
+    header: str
+    index: int
+    target: Target | None  # None: ignored by the mapping file
+
+
+def _error(row: int, column: str, path: str, type_: str, shown: Any, lang: Lang | None, **ctx: Any) -> CellError:
+    return CellError(row, column, path, type_, format_message(type_, ctx, lang), shown)
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def load_mapping(path: str | Path) -> dict[str, str | None]:
+    """A mapping file: ``{column header: field path or null}`` in YAML or JSON."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: {exc}") from exc
+    try:
+        if p.suffix.lower() == ".json":
+            data = loads_strict(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except Exception as exc:  # yaml.YAMLError, ValueError
+        raise InputError(tr(f"{p}: tệp ánh xạ cột không hợp lệ: {exc}", f"{p}: invalid column mapping: {exc}")) from exc
+    if not isinstance(data, dict) or not all(isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in data.items()):
+        raise InputError(tr(f"{p}: tệp ánh xạ phải là các cặp 'tên cột: đường dẫn trường'.",
+                            f"{p}: a mapping must be 'column: field.path' pairs."))
+    return {unicodedata.normalize("NFC", k): v for k, v in data.items()}
+
+
+class Roster:
+    """An open roster: header mapped, warnings known, rows streamed by :meth:`rows`."""
+
+    def __init__(self, path: str | Path, spec: Any, *, mapping: Mapping[str, str | None] | None = None,
+                 sheet: str | None = None, lang: Lang | None = None) -> None:
+        self.path = str(path)
+        self.spec = spec
+        self.lang = lang
+        self.fields = FormFields.of(spec.model, spec.meta.sections)
+        self.mapping = dict(mapping or {})
+        self.suffix = Path(path).suffix.lower()
+        self.warnings: list[str] = []
+        self.encoding = ""
+        self.columns: list[Column] = []
+        self.size = file_size(self.path)
+        self._position: Callable[[], int] = lambda: 0
+        self._records: Iterator[tuple[int, Any]]
+        self._column_of_path: dict[str, str] = {}
+        if self.suffix == ".jsonl":
+            self.encoding = "UTF-8"
+            self._records = iter(())
+        elif self.suffix == ".xlsx":
+            self._open_xlsx(sheet)
+        elif self.suffix in (".csv", ".tsv", ".txt"):
+            self._open_text()
+        else:
+            raise RosterReadError(tr(f"{self.path}: loại tệp {self.suffix or '(không có đuôi)'} không đọc được (.csv, .tsv, .xlsx, .jsonl).",
+                                     f"{self.path}: cannot read {self.suffix or '(no suffix)'} files (.csv, .tsv, .xlsx, .jsonl)."))
+
+    # -- opening ---------------------------------------------------------------------------------
+    def _open_text(self) -> None:
+        reader = read_delimited(self.path)
+        self.encoding = reader.source.encoding
+        self.warnings.extend(reader.source.warnings)
+        self._position = reader.source.position
+        self._map_header([h for h in reader.header])
+        self._records = reader.records
+
+    def _open_xlsx(self, sheet: str | None) -> None:
+        book = XlsxReader(self.path, sheet)
+        self.encoding = "XLSX" + (" (1904)" if book.date1904 else "")
+        self._book = book
+        self.size = book.total_bytes
+        self._position = book.progress
+        rows = book.rows()
+        header_row = 0
+        header: dict[int, XCell] = {}
+        for number, cells in rows:
+            if any(c.kind != "text" or c.value.strip() for c in cells.values()):
+                header_row, header = number, cells
+                break
+        if not header:
+            raise RosterReadError(tr(f"{self.path}: không có dòng tiêu đề.", f"{self.path}: no header row."))
+        width = max(header) + 1
+        texts = []
+        for i in range(width):
+            c = header.get(i)
+            texts.append("" if c is None else (c.value if c.kind == "text" else _number_text(c.value) if c.kind == "number" else str(c.value)))
+        self._map_header(texts)
+
+        def records() -> Iterator[tuple[int, dict[int, XCell]]]:
+            for number, cells in rows:
+                yield number - header_row, cells
+
+        self._records = records()
+
+    def _map_header(self, headers: list[str]) -> None:
+        problems: list[str] = []
+        while headers and not headers[-1].strip():
+            headers.pop()
+        seen: dict[str, str] = {}
+        mapped_folded = {fold(k): v for k, v in self.mapping.items()}
+        for index, raw in enumerate(headers):
+            header = unicodedata.normalize("NFC", raw).lstrip("\ufeff").strip()
+            letter = _column_letter(index)
+            if not header:
+                problems.append(tr(f"cột {letter} không có tên (tiêu đề trống)", f"column {letter} has no header"))
+                continue
+            target: Target | str | None
+            if header in self.mapping or fold(header) in mapped_folded:
+                dest = self.mapping.get(header, mapped_folded.get(fold(header)))
+                if dest is None:
+                    self.columns.append(Column(header, index, None))
+                    continue
+                target = self.fields.target_for_path(dest) or tr(f"ánh xạ tới trường không có: {dest}", f"mapped to an unknown field: {dest}")
+            else:
+                target = self.fields.resolve(header)
+            if isinstance(target, str):
+                if target.startswith("ambiguous:"):
+                    options = target.split(":", 1)[1]
+                    problems.append(tr(f"cột “{header}” ({letter}) không rõ là trường nào: {options} — ghi rõ, ví dụ “me / {header}”",
+                                       f"column “{header}” ({letter}) is ambiguous: {options} — qualify it, e.g. “me / {header}”"))
+                elif target == "unknown":
+                    problems.append(tr(f"cột “{header}” ({letter}) không có trong tờ khai {self.spec.id}",
+                                       f"column “{header}” ({letter}) is not a field of {self.spec.id}"))
+                else:
+                    problems.append(f"“{header}” ({letter}): {target}")
+                continue
+            if target.path in seen:
+                problems.append(tr(f"cột “{header}” ({letter}) trùng với cột “{seen[target.path]}” (cùng trường {target.path})",
+                                   f"column “{header}” ({letter}) duplicates “{seen[target.path]}” (both are {target.path})"))
+                continue
+            seen[target.path] = header
+            self.columns.append(Column(header, index, target))
+        for group in self.fields.groups:
+            if group in seen and any(p.startswith(group + ".") for p in seen):
+                problems.append(tr(f"nhóm {group} vừa có cột JSON vừa có cột đánh số: chỉ dùng một cách",
+                                   f"group {group} has both a JSON column and numbered columns: use one"))
+        for path in self.fields.required_paths():
+            if path not in seen:
+                leaf = self.fields.leaves[path]
+                problems.append(tr(f"thiếu cột bắt buộc “{leaf.label}” ({path})", f"missing required column “{leaf.label}” ({path})"))
+        if problems:
+            raise RosterHeaderError(self.path, problems)
+        self.width = len(headers)
+        self._column_of_path = {c.target.path: c.header for c in self.columns if c.target}
+
+    # -- rows ------------------------------------------------------------------------------------
+    def progress(self) -> tuple[int, int]:
+        """(bytes read, bytes in all) for a progress bar."""
+        return self._position(), self.size
+
+    def rows(self) -> Iterator[Row]:
+        """Every data row, blank rows included (``blank=True``), in file order."""
+        if self.suffix == ".jsonl":
+            yield from self._jsonl_rows()
+            return
+        if self.suffix == ".xlsx":
+            for number, cells in self._records:
+                yield self._xlsx_row(number, cells)
+            return
+        for number, cells in self._records:
+            yield self._text_row(number, cells)
+
+    def _text_row(self, number: int, cells: list[str]) -> Row:
+        row = Row(number, {})
+        if not any(c.strip() for c in cells):
+            row.blank = True
+            return row
+        if len(cells) < self.width:
+            row.errors.append(_error(number, "", "", "batch_row_short", None, self.lang, found=len(cells), expected=self.width))
+        elif len(cells) > self.width:
+            extra = [i for i in range(self.width, len(cells)) if cells[i].strip()]
+            if extra:
+                row.errors.append(_error(number, "", "", "batch_row_long", None, self.lang,
+                                         found=_column_letter(extra[0]), expected=self.width))
+        values = {}
+        for col in self.columns:
+            if col.target is None or col.index >= len(cells):
+                continue
+            values[col.header] = cells[col.index]
+        self._fill(row, values, {})
+        return row
+
+    def _xlsx_row(self, number: int, cells: dict[int, XCell]) -> Row:
+        row = Row(number, {})
+        if not any(c.kind != "text" or c.value.strip() for c in cells.values()):
+            row.blank = True
+            return row
+        extra = [i for i, c in cells.items() if i >= self.width and (c.kind != "text" or c.value.strip())]
+        if extra:
+            row.errors.append(_error(number, "", "", "batch_row_long", None, self.lang,
+                                     found=_column_letter(min(extra)), expected=self.width))
+        values: dict[str, Any] = {}
+        kinds: dict[str, XCell] = {}
+        for col in self.columns:
+            if col.target is None:
+                continue
+            cell = cells.get(col.index)
+            if cell is None:
+                continue
+            kinds[col.header] = cell
+            values[col.header] = cell.value
+        self._fill(row, values, kinds)
+        return row
+
+    def _convert(self, row: Row, col: Column, value: Any, cell: XCell | None) -> Any:
+        """A cell's value for pydantic, or ``None`` (not given). Errors go on the row."""
+        target = col.target
+        assert target is not None
+        kind = target.kind
+
+        def err(type_: str, shown: Any = value, **ctx: Any) -> None:
+            row.errors.append(_error(row.number, col.header, target.path, type_, shown, self.lang, **ctx))
+
+        if cell is not None and cell.kind != "text":
+            if cell.kind == "formula":
+                err("batch_formula_no_value", "")
+                return None
+            if cell.kind == "error":
+                err("batch_excel_error", value=cell.value)
+                return None
+            if cell.kind == "bool":
+                return cell.value if kind == "bool" else ("Có" if cell.value else "Không")
+            number = float(cell.value)
+            if kind == "digits":
+                err("batch_numeric_id", _number_text(number), value=_number_text(number))
+                return None
+            if cell.kind == "date" or kind == "date" or (kind == "partial_date" and number > 9999):
+                if kind == "partial_date" and cell.kind != "date" and number <= 9999:
+                    return _number_text(number)
+                try:
+                    return excel_date(number, self._book.date1904).strftime("%d/%m/%Y")
+                except (ValueError, OverflowError):
+                    err("batch_excel_date", _number_text(number), value=_number_text(number))
+                    return None
+            return _number_text(number) if kind != "int" or not number.is_integer() else int(number)
+        text = value if isinstance(value, str) else str(value)
+        if len(text) > MAX_CELL_CHARS:
+            err("batch_cell_too_long", text[:40] + "…", length=len(text), max_length=MAX_CELL_CHARS)
+            return None
+        text = text.strip()
+        if not text:
+            return None
+        if kind == "digits" and (_SCIENTIFIC.match(text) or _FLOATISH.match(text)):
+            err("batch_numeric_id", text, value=text)
+            return None
+        if kind == "bool":
+            folded = fold(text)
+            if folded in _TRUE:
+                return True
+            if folded in _FALSE:
+                return False
+            return text
+        if kind == "json":
+            try:
+                items = loads_strict(text)
+            except ValueError as exc:
+                err("batch_json_cell", text[:60], error=str(exc))
+                return None
+            if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+                err("batch_json_cell", text[:60], error=tr("không phải danh sách đối tượng", "not a list of objects"))
+                return None
+            return items
+        return text
+
+    def _fill(self, row: Row, values: dict[str, Any], cells: dict[str, XCell]) -> None:
+        data: dict[str, Any] = {}
+        members: dict[str, dict[int, dict[str, Any]]] = {}
+        for col in self.columns:
+            if col.target is None or col.header not in values:
+                continue
+            raw = values[col.header]
+            cell = cells.get(col.header)
+            row.source[col.header] = _shown(raw, cell)
+            value = self._convert(row, col, raw, cell)
+            if value is None:
+                continue
+            target = col.target
+            if target.index is not None and target.group is not None and target.leaf is not None:
+                item = members.setdefault(target.group, {}).setdefault(target.index, {})
+                _set(item, target.leaf.path.split("."), value)
+            else:
+                _set(data, target.path.split("."), value)
+        for group, by_index in members.items():
+            order = sorted(by_index)
+            data[group] = [by_index[i] for i in order]
+            row_map = getattr(row, "_member_index", {})
+            row_map[group] = order
+            row._member_index = row_map  # type: ignore[attr-defined]
+        row.data = data
+
+    def _jsonl_rows(self) -> Iterator[Row]:
+        for number, obj in read_jsonl(self.path):
+            row = Row(number, {})
+            if isinstance(obj, str):
+                row.errors.append(_error(number, "", "", "batch_json_line", None, self.lang, error=obj))
+                yield row
+                continue
+            row.data = obj
+            row.source = {}
+            self._check_json_values(row, obj, ())
+            yield row
+
+    def _check_json_values(self, row: Row, obj: Any, prefix: tuple[str, ...]) -> None:
+        """JSON numbers in ID/phone fields, and Có/Không/x in yes-no fields."""
+        if not isinstance(obj, dict):
+            return
+        for key, value in list(obj.items()):
+            path = (*prefix, key)
+            user = ".".join(path)
+            if isinstance(value, dict):
+                self._check_json_values(row, value, path)
+                continue
+            if isinstance(value, list):
+                for i, item in enumerate(value, start=1):
+                    self._check_json_values(row, item, (*path, str(i)))
+                continue
+            leaf = self.fields.leaf_at(user)
+            if leaf is None:
+                continue
+            row.source[user] = value
+            if leaf.kind == "digits" and isinstance(value, int | float) and not isinstance(value, bool):
+                row.errors.append(_error(row.number, user, user, "batch_numeric_id", value, self.lang, value=value))
+                del obj[key]
+            elif leaf.kind == "bool" and isinstance(value, str):
+                folded = fold(value)
+                if folded in _TRUE or folded in _FALSE:
+                    obj[key] = folded in _TRUE
+
+    # -- errors ----------------------------------------------------------------------------------
+    def column_for(self, row: Row, path: str) -> tuple[str, str]:
+        """(column header, user path as the roster numbers it) for an error path of the model."""
+        order = getattr(row, "_member_index", {})
+        parts = path.split(".")
+        if len(parts) > 2 and parts[0] in order and parts[1].isdigit():
+            pos = int(parts[1]) - 1
+            if pos < len(order[parts[0]]):
+                parts[1] = str(order[parts[0]][pos])
+        user = ".".join(parts)
+        if self.suffix == ".jsonl":
+            return user, user
+        probe = user
+        while probe:
+            if probe in self._column_of_path:
+                return self._column_of_path[probe], user
+            probe = probe.rpartition(".")[0]
+        return "", user
+
+    def close(self) -> None:
+        book = getattr(self, "_book", None)
+        if book is not None:
+            book.close()
+
+
+def _shown(raw: Any, cell: XCell | None) -> Any:
+    if cell is None or cell.kind == "text":
+        return raw
+    if cell.kind in ("number", "date"):
+        return _number_text(float(cell.value))
+    if cell.kind == "formula":
+        return "=…"
+    return str(cell.value)
+
+
+def _set(data: dict[str, Any], parts: list[str], value: Any) -> None:
+    for part in parts[:-1]:
+        data = data.setdefault(part, {})
+    data[parts[-1]] = value
+
+
+def _column_letter(index: int) -> str:
+    out = ""
+    n = index + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def open_roster(path: str | Path, spec: Any, *, mapping: Mapping[str, str | None] | None = None,
+                sheet: str | None = None, lang: Lang | None = None) -> Roster:
+    """Open a roster and map its header (raises :class:`RosterHeaderError` or ``InputError``)."""
+    return Roster(path, spec, mapping=mapping, sheet=sheet, lang=lang)
+
+
+def iter_rows(path: str | Path, spec: Any, *, mapping: Mapping[str, str | None] | None = None,
+              sheet: str | None = None, lang: Lang | None = None, validate: bool = False) -> Iterator[Row]:
+    """Stream the rows of a roster (.csv, .tsv, .xlsx, .jsonl), blank rows left out.
+
+    Each :class:`Row` has its number (1 = first row under the header), ``data`` nested by field path,
+    cell-level errors (numbers in ID columns, short rows, Excel formulas with no value, …) and the
+    values as given. With ``validate=True`` the schema's errors are added and ``row.declaration`` set.
+    """
+    roster = open_roster(path, spec, mapping=mapping, sheet=sheet, lang=lang)
+    try:
+        for row in roster.rows():
+            if row.blank:
+                continue
+            if validate:
+                check_row(roster, row)
+            yield row
+    finally:
+        roster.close()
+
+
+def check_row(roster: Roster, row: Row) -> Row:
+    """Validate one row with the form's schema; errors land on the row, mapped to their columns."""
+    if row.blank:
+        return row
+    if any(e.type in _STRUCTURAL for e in row.errors):
+        return row  # cells may be shifted: the schema's errors would only mislead
+    try:
+        row.declaration = roster.spec.validate(row.data)
+    except ValidationError as exc:
+        row.declaration = None
+        known = {e.field for e in row.errors}  # a cell already refused: "missing" would say nothing new
+        for fe in explain(exc, roster.lang):
+            column, user = roster.column_for(row, fe.path)
+            if user in known:
+                continue
+            value = row.source.get(column, fe.input if isinstance(fe.input, str | int | float) else None)
+            row.errors.append(CellError(row.number, column, user, fe.type, fe.message, value))
+    if row.errors:
+        row.declaration = None
+    return row

@@ -1,0 +1,101 @@
+"""``formfill validate FORM roster.csv|.tsv|.xlsx|.jsonl``: every row checked, nothing written."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from formfill.batch.rows import CellError, RosterHeaderError, check_row, load_mapping, open_roster
+from formfill.errors import InputError
+from formfill.i18n import Lang, tr
+
+
+@dataclass
+class RosterCheck:
+    """What a roster holds: counts, the reader's warnings, and every problem with its row and column."""
+
+    path: str
+    form: str
+    encoding: str = ""
+    warnings: list[str] = field(default_factory=list)
+    rows: int = 0
+    valid: int = 0
+    invalid: int = 0
+    blank: int = 0
+    errors: list[CellError] = field(default_factory=list)
+    fields: Any = field(default=None, repr=False)
+
+    def lines(self) -> list[str]:
+        """ "row N, column C: message" (or "dòng N, cột C: …"), one per problem."""
+        return [e.line() for e in self.errors]
+
+    def summary(self) -> dict[str, int]:
+        return {"rows": self.rows, "valid": self.valid, "invalid": self.invalid, "blank": self.blank}
+
+    def as_dict(self) -> dict[str, Any]:
+        from formfill.batch.report import shown_value
+
+        errors = []
+        for e in self.errors:
+            item = e.as_dict()
+            item["value"] = shown_value(e, self.fields) if self.fields is not None else str(e.value or "")
+            errors.append(item)
+        return {"form": self.form, "roster": self.path, "encoding": self.encoding, "warnings": self.warnings,
+                **self.summary(), "errors": errors}
+
+
+def check_roster(spec: Any, path: str | Path, *, mapping: str | Path | dict[str, str | None] | None = None,
+                 sheet: str | None = None, lang: Lang | None = None) -> RosterCheck:
+    """Read and validate every row. Raises ``RosterHeaderError``/``InputError`` when unreadable (exit 2)."""
+    if isinstance(mapping, str | Path):
+        mapping = load_mapping(mapping)
+    roster = open_roster(path, spec, mapping=mapping, sheet=sheet, lang=lang)
+    result = RosterCheck(str(path), spec.id, roster.encoding, list(roster.warnings), fields=roster.fields)
+    try:
+        for row in roster.rows():
+            if row.blank:
+                result.blank += 1
+                continue
+            result.rows += 1
+            check_row(roster, row)
+            if row.errors:
+                result.invalid += 1
+                result.errors.extend(row.errors)
+            else:
+                result.valid += 1
+    finally:
+        roster.close()
+    return result
+
+
+def validate_roster(spec: Any, path: str | Path, *, as_json: bool = False, lang: Lang | None = None,
+                    mapping: str | Path | dict[str, str | None] | None = None, sheet: str | None = None) -> int:
+    """Print the problems of a roster ("row N, column C: message") and return the exit code 0/1/2."""
+    try:
+        result = check_roster(spec, path, mapping=mapping, sheet=sheet, lang=lang)
+    except RosterHeaderError as exc:
+        if as_json:
+            typer.echo(json.dumps({"form": spec.id, "roster": str(path), "header_errors": exc.problems},
+                                  ensure_ascii=False, indent=2))
+        else:
+            typer.echo(str(exc), err=True)
+        return 2
+    except InputError as exc:
+        typer.echo(str(exc), err=True)
+        return 2
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2, default=str))
+    else:
+        for warning in result.warnings:
+            typer.echo(tr(f"Cảnh báo: {warning}", f"Warning: {warning}"), err=True)
+        for line in result.lines():
+            typer.echo(line)
+        if result.invalid:
+            typer.echo(tr(f"{result.invalid}/{result.rows} dòng có lỗi.", f"{result.invalid} of {result.rows} rows are invalid."))
+        else:
+            typer.echo(tr(f"Hợp lệ: {result.rows}/{result.rows} dòng.", f"Valid: {result.rows} of {result.rows} rows."))
+    return 1 if result.invalid else 0
