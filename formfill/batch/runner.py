@@ -144,8 +144,8 @@ def _leaf_values(value: Any, path: str = "") -> list[tuple[str, str]]:
     return [(path, text)] if text else []
 
 
-def missing_values(pdf: bytes, declaration: Any) -> list[str]:
-    """Field paths whose value is not in the PDF's text (pypdfium2; spaces and case ignored)."""
+def pdf_text(pdf: bytes) -> str:
+    """The text of every page (pypdfium2: ~0.3x the cost of making the PDF)."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(pdf)
@@ -158,9 +158,27 @@ def missing_values(pdf: bytes, declaration: Any) -> list[str]:
             page.close()
     finally:
         doc.close()
-    haystack = _squash("".join(parts))
+    return "".join(parts)
+
+
+def expected_values(spec: Any, declaration: Any, render: Callable[..., bytes] | None = None) -> list[tuple[str, str]]:
+    """(field path, printed text) of every value: the renderer's plan when it offers one (dates and
+    codes printed the way the form prints them), else the declaration's own values."""
+    module = importlib.import_module(render.__module__) if render is not None else None
+    plan_pdf = getattr(module, "plan_pdf", None)
+    if callable(plan_pdf):
+        plan = plan_pdf(spec, declaration)
+        pairs = [(v.path, v.text) for v in getattr(plan, "values", ())]
+        pairs += [(d.path, d.text) for d in getattr(plan, "digits", ())]
+        return [(p, t) for p, t in pairs if t and t.strip()]
     dumped = declaration.model_dump(mode="json") if hasattr(declaration, "model_dump") else declaration
-    return [path for path, text in _leaf_values(dumped) if _squash(text) not in haystack]
+    return _leaf_values(dumped)
+
+
+def missing_values(pdf: bytes, expected: list[tuple[str, str]]) -> list[str]:
+    """Field paths whose text is not in the PDF (NFC; spaces and case ignored: lines wrap)."""
+    haystack = _squash(pdf_text(pdf))
+    return sorted({path for path, text in expected if _squash(text) not in haystack})
 
 
 # --- worker side ---------------------------------------------------------------------------------
@@ -175,9 +193,10 @@ def _init_worker(form_id: str, renderer: str | None, outdir: str, lang: str, spe
 
         spec = get_form(form_id)
     _W.update(spec=spec, render=resolve_renderer(renderer), outdir=outdir)
-    warm = getattr(importlib.import_module(_W["render"].__module__), "warm_up", None)
+    module = importlib.import_module(_W["render"].__module__)
+    warm = getattr(module, "warm_up", None) or getattr(module, "compile_form", None)
     if callable(warm):
-        warm(spec)
+        warm(spec)  # fonts registered and the template laid out before the first row arrives
 
 
 def _work(row: int, data: dict[str, Any], name: str, verify: bool) -> dict[str, Any]:
@@ -190,7 +209,7 @@ def _work(row: int, data: dict[str, Any], name: str, verify: bool) -> dict[str, 
     status = write_new(_W["outdir"], name, pdf)
     result = {"row": row, "file": name, "status": status, "sha256": hashlib.sha256(pdf).hexdigest()}
     if verify and status != "taken":
-        result["missing"] = missing_values(pdf, declaration)
+        result["missing"] = missing_values(pdf, expected_values(spec, declaration, _W["render"]))
     return result
 
 
