@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.forms.blocks import Declaration as DeclarationBase, KinhGui, LamTai, NgayLam, Person
+from formfill.forms.blocks import Declaration as DeclarationBase
+from formfill.forms.blocks import KinhGui, LamTai, NgayLam, Person
 from formfill.forms.model import Block, FormMeta, Section, fld, raise_field_errors
 from formfill.types import BirthDate, Email, FreeText, Gender, PersonalId, PersonName, Phone, ShortText
 from formfill.types.messages import vn_error

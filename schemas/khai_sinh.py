@@ -11,7 +11,6 @@ from pydantic import model_validator
 
 from formfill.forms.blocks import (
     Cha,
-    Declaration as DeclarationBase,
     DeNghiCapBanSao,
     GiayChungNhanKetHon,
     KinhGui,
@@ -22,6 +21,7 @@ from formfill.forms.blocks import (
     NguoiYeuCau,
     SoLuongBanSao,
 )
+from formfill.forms.blocks import Declaration as DeclarationBase
 from formfill.forms.model import FormMeta, Section, fld, raise_field_errors
 from formfill.types import ShortText
 from formfill.types.messages import vn_error

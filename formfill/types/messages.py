@@ -101,6 +101,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Số định danh cá nhân {number} đã ghi cho {other}: mỗi người chỉ ghi một lần.",
         "Personal ID {number} is already given for {other}: each person appears once.",
     ),
+    # hộ tịch forms of issue 4 (ket-hon, khai-tu, xac-nhan-tinh-trang-hon-nhan, nhan-cha-me-con, ...)
+    "vn_duplicate_paper": (
+        "{paper} đã ghi cho {other}: đây phải là hai người khác nhau.",
+        "{paper} is already given for {other}: these must be two different people.",
+    ),
+    "vn_marriage_age": (
+        "Chưa đủ tuổi kết hôn: {side} phải từ đủ {min_age} tuổi vào ngày làm tờ khai ({declared}), người này mới {age} tuổi"
+        " (Luật Hôn nhân và gia đình, Điều 8).",
+        "Below the marriage age: the {side_en} must be at least {min_age} on the date of the declaration ({declared});"
+        " this person is {age}.",
+    ),
+    "vn_death_before_birth": (
+        "Ngày chết ({death}) không được trước ngày sinh ({birth}).",
+        "The date of death ({death}) cannot be before the date of birth ({birth}).",
+    ),
+    "vn_death_notice_before_death": (
+        "Giấy báo tử cấp ngày {issued}, trước ngày chết ({death}): kiểm tra lại một trong hai ngày.",
+        "The death notice is dated {issued}, before the death ({death}): check one of the two dates.",
+    ),
+    "vn_parent_not_older": (
+        "Người là {word} (sinh {parent}) phải sinh trước người con (sinh {child}).",
+        "The {word_en} (born {parent}) must be born before the child (born {child}).",
+    ),
+    "vn_relation_word_sex": (
+        "Người được nhận là “{word}” nhưng là người giới tính {sex}: kiểm tra lại “{word}” hoặc giới tính, số định danh.",
+        "The person recognised is the “{word}” but is of sex {sex}: check the word, or the sex and ID number.",
+    ),
+    "vn_identity_or_birth_certificate_missing": (
+        "Cần ghi số định danh cá nhân, giấy tờ tùy thân hoặc Giấy khai sinh.",
+        "Give a personal ID number, an identity paper or the birth certificate.",
+    ),
+    "vn_not_applicable": (
+        "Chỉ ghi mục này khi {condition}.",
+        "Fill this in only when {condition_en}.",
+    ),
+    "vn_period_order": (
+        "Ngày bắt đầu ({start}) phải trước ngày kết thúc ({end}).",
+        "The start date ({start}) must come before the end date ({end}).",
+    ),
+    "vn_change_same_value": (
+        "Nội dung mới giống hệt nội dung cũ: không có gì để thay đổi, cải chính.",
+        "The new value is the same as the old one: nothing would change.",
+    ),
     # --- formfill/types: identity data, dates, names, places ---------------------------------
     "vn_text_chars": (
         "Có ký tự không đọc được ({char}): hãy gõ lại đoạn này thay vì dán từ nơi khác.",
