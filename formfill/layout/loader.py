@@ -59,6 +59,9 @@ def _bindings(template: Template) -> Iterator[tuple[Path_, str, str, str | None]
             for j, col in enumerate(el.columns):
                 if col.name:
                     yield (*base, "columns", j, "name"), col.name, "", None
+                if not isinstance(col.date_line, bool):
+                    yield (*base, "columns", j, "date_line", "place"), col.date_line.place, "", None
+                    yield (*base, "columns", j, "date_line", "date"), col.date_line.date.field, "date", None
                 for k, runs in enumerate(col.lines):
                     yield from _run_bindings((*base, "columns", j, "lines", k), runs)
             for k, runs in enumerate(el.aside):

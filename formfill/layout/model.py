@@ -246,11 +246,16 @@ class TableEl(Spacing):
     continuation_title: str = ""
 
 
+class PlaceDateBinding(Strict):
+    place: BindingIn
+    date: BindingIn
+
+
 class SignatureColumn(Strict):
     title: str
     note: int | None = None
     hint: str = "(Ký, ghi rõ họ, chữ đệm, tên)"
-    date_line: bool = False  # its own "…, ngày … tháng … năm …"
+    date_line: bool | PlaceDateBinding = False  # its own "…, ngày … tháng … năm …" (blank, or bound)
     lines: list[list[Run]] = Field(default_factory=list)  # e.g. "(7) Họ và tên: …"
     name: BindingIn | None = None  # printed under the signing space
 

@@ -239,16 +239,21 @@ class FlowCompiler:
                 x1 = x0 + col_w
                 cpath = (*ypath, "columns", j)
                 y = top
-                parts: list[tuple[list[Any], str, float]] = []
-                if col.date_line:
-                    parts.append(([m.TextRun(text="……, ngày …… tháng …… năm ……")], "italic", size))
-                parts.append(([m.TextRun(text=col.title, note=col.note)], "bold", size))
+                parts: list[tuple[list[Any], str, float, str]] = []
+                if isinstance(col.date_line, m.PlaceDateBinding):
+                    parts.append(([m.ValueRun(value=col.date_line.place, align="center", leader=False, lines=2)],
+                                  "italic", size, "Làm tại"))
+                    parts.append((column_date_runs(col.date_line.date), "italic", size, "Ngày làm tờ khai"))
+                elif col.date_line:
+                    parts.append(([m.TextRun(text="…, ngày … tháng … năm …")], "italic", size, ""))
+                parts.append(([m.TextRun(text=col.title, note=col.note)], "bold", size, ""))
                 if col.hint:
-                    parts.append(([m.TextRun(text=col.hint)], "italic", size * 0.92))
-                for runs_, style, sz in parts:
+                    parts.append(([m.TextRun(text=col.hint)], "italic", size * 0.92, ""))
+                for runs_, style, sz, label in parts:
                     rl = RunLayout(ctx, page, x0 + 2, x1 - 2, sz, style)
-                    h, o = rl.layout(runs_, cpath, y, align="center")
+                    h, o = rl.layout(runs_, cpath, y, align="center", label=label)
                     out.ops.extend(o.ops)
+                    out.slots.extend(o.slots)
                     y -= h
                 y -= el.space
                 if col.name is not None:
@@ -307,8 +312,8 @@ class FlowCompiler:
     def _following_height(self, rest: list[Any]) -> float:
         total = 0.0
         for j, el in enumerate(rest):
-            if isinstance(el, m.PageBreakEl):
-                break
+            if isinstance(el, m.PageBreakEl) or (isinstance(el, m.FootnotesEl) and not el.at_bottom):
+                break  # a page break, or notes that may flow on: only what comes before must share the page
             if isinstance(el, m.SpacerEl):
                 total += el.height
                 continue
@@ -427,6 +432,15 @@ def place_date_runs(el: m.PlaceDateEl) -> list[Any]:
                                    align="center"))
     else:
         runs.append(m.TextRun(text=", ngày …… tháng …… năm ……"))
+    return runs
+
+
+def column_date_runs(date: m.Binding) -> list[Any]:
+    mm = 72 / 25.4
+    runs: list[Any] = []
+    for text, fmt, w in (("ngày ", "day", 6), (" tháng ", "month", 6), (" năm ", "year", 10)):
+        runs.append(m.TextRun(text=text))
+        runs.append(m.ValueRun(value=m.Binding(field=date.field, format=fmt), width=m.Width(points=w * mm), align="center"))
     return runs
 
 

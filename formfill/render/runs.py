@@ -18,6 +18,7 @@ from formfill.render.fonts import FACES
 MIN_REST = 20 * 72 / 25.4  # a "rest" slot narrower than this starts on the next line
 NOTE_RE = re.compile(r"\{(\w+)\}")  # "Kính gửi{1}:" -> superscript (1)
 LEADER_DROP = 1.2  # dotted leader this far below the baseline
+BOX_GAP = 2.5  # between a value box and punctuation written against it
 
 
 @dataclass
@@ -110,6 +111,8 @@ class RunLayout:
             if tok.kind == "space":
                 space = tok.width if cur else 0.0
                 continue
+            if cur and not space and (tok.kind != "word") != (cur[-1][0].kind != "word"):
+                space = BOX_GAP  # text touching a box: keep it clear of the box (and of check tolerance)
             width = tok.width
             if tok.kind == "slot":
                 want = tok.run.width.resolve(self.x1 - self.x0)

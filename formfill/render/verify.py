@@ -1,0 +1,123 @@
+"""Read a PDF back (pdfplumber) and confirm every value of a plan is on its page, NFC-equal, in its box."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from formfill.render.draw import RenderOptions
+from formfill.render.plan import Box, Plan
+from formfill.text import nfc
+
+TOLERANCE = 3.0  # points, every side
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    kind: str  # missing | misplaced | checkbox | digits
+    expected: str
+    found: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.kind}: expected {self.expected!r}, found {self.found!r}"
+
+
+class UnreadablePDF(Exception):
+    """The file is not a PDF pdfplumber can read."""
+
+
+@dataclass
+class _Page:
+    height: float
+    chars: list[dict[str, Any]]
+    lines: list[dict[str, Any]]
+    rects: list[dict[str, Any]]
+
+
+def read_pdf(data: bytes) -> list[_Page]:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return [_Page(float(p.height), list(p.chars), list(p.lines), list(p.rects)) for p in pdf.pages]
+    except Exception as exc:  # pdfminer raises many kinds for a broken file
+        raise UnreadablePDF(str(exc) or type(exc).__name__) from exc
+
+
+def _shift(box: Box, opts: RenderOptions) -> Box:
+    dx = opts.offset_x_mm * 72 / 25.4
+    dy = -opts.offset_y_mm * 72 / 25.4
+    return Box(box.page, box.x0 + dx, box.y0 + dy, box.x1 + dx, box.y1 + dy)
+
+
+def text_in(page: _Page, box: Box, tol: float = TOLERANCE) -> str:
+    """Characters lying wholly inside ``box`` (± tol), in reading order."""
+    top, bottom = page.height - box.y1 - tol, page.height - box.y0 + tol
+    inside = [
+        c for c in page.chars
+        if c["x0"] >= box.x0 - tol and c["x1"] <= box.x1 + tol and c["top"] >= top and c["bottom"] <= bottom
+    ]
+    inside.sort(key=lambda c: c["x0"])  # a box holds one line
+    return "".join(c["text"] for c in inside)
+
+
+def read_value(pages: list[_Page], boxes: list[Box], joins: tuple[str, ...], opts: RenderOptions | None = None) -> str:
+    """The text found in a value's line boxes, joined as the plan broke it."""
+    opts = opts or RenderOptions()
+    parts = []
+    for box in boxes:
+        b = _shift(box, opts)
+        parts.append(text_in(pages[b.page], b).strip() if b.page < len(pages) else "")
+    out = parts[0] if parts else ""
+    for join, part in zip(joins, parts[1:], strict=False):
+        out += join + part
+    return out
+
+
+def is_checked(page: _Page, box: Box) -> bool | None:
+    """True/False for a drawn tick box at ``box`` (None: no box there). Ticked = two diagonals inside."""
+    tol = 1.5
+    top = page.height - box.y1
+
+    def near(r: dict[str, Any]) -> bool:
+        return abs(r["x0"] - box.x0) < tol + 1 and abs(r["top"] - top) < tol + 1
+
+    if not any(near(r) for r in page.rects):
+        return None
+    inside = [
+        ln for ln in page.lines
+        if ln["x0"] >= box.x0 - tol and ln["x1"] <= box.x1 + tol and ln["top"] >= top - tol
+        and ln["bottom"] <= page.height - box.y0 + tol and abs(ln["x1"] - ln["x0"]) > 0.5 and abs(ln["bottom"] - ln["top"]) > 0.5
+    ]
+    return len(inside) >= 2
+
+
+def verify(data: bytes, plan: Plan, options: RenderOptions | None = None, *, pages: list[_Page] | None = None,
+           boxes_drawn: bool = True) -> list[Problem]:
+    """Every value, tick box and digit of ``plan`` found in ``data``; the problems otherwise."""
+    opts = options or RenderOptions()
+    pages = pages if pages is not None else read_pdf(data)
+    problems: list[Problem] = []
+    for value in plan.values:
+        found = read_value(pages, value.boxes, value.joins, opts)
+        if nfc(found) != nfc(value.text):
+            where = [text_in(pages[b.page], b, 20).strip() for b in value.boxes if b.page < len(pages)]
+            kind = "misplaced" if any(value.text[:8] in w for w in where) else "missing"
+            problems.append(Problem(value.path, kind, value.text, found))
+    for check in plan.checks:
+        b = _shift(check.box, opts)
+        if b.page >= len(pages):
+            problems.append(Problem(check.path, "checkbox", str(check.checked), "no page"))
+            continue
+        state = is_checked(pages[b.page], b)
+        if boxes_drawn and state is None:
+            problems.append(Problem(check.path, "checkbox", str(check.checked), "no box"))
+        elif (state or False) != check.checked:
+            problems.append(Problem(check.path, "checkbox", str(check.checked), str(state)))
+    for digits in plan.digits:
+        got = "".join(text_in(pages[c.page], _shift(c, opts), 1.0).strip() for c in digits.cells)
+        if got != digits.text:
+            problems.append(Problem(digits.path, "digits", digits.text, got))
+    return problems
