@@ -1,0 +1,166 @@
+"""CLI commands of the PDF engine: ``fill``, ``check``, ``calibrate``.
+
+Heavy modules (reportlab, pdfplumber) are imported inside the commands so ``formfill forms`` stays fast.
+Exit codes: 0 ok; 1 invalid data, a value that cannot be printed, or a PDF that does not match;
+2 unreadable input, unknown form, an existing output file without ``--force``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+FormArg = Annotated[str, typer.Argument(help="Mã tờ khai / form id, e.g. khai-sinh")]
+DataArg = Annotated[Path, typer.Argument(help="Dữ liệu tờ khai (JSON) / declaration data (JSON)")]
+LangOpt = Annotated[str | None, typer.Option("--lang", help="vi | en", show_default=False)]
+OffsetX = Annotated[float | None, typer.Option("--offset-x", help="mm, + = sang phải / to the right", show_default=False)]
+OffsetY = Annotated[float | None, typer.Option("--offset-y", help="mm, + = xuống dưới / down", show_default=False)]
+
+
+def _validated(spec: Any, data_file: Path) -> Any:
+    """Read and validate the JSON data; exit 2 when unreadable, 1 (with messages) when invalid."""
+    from pydantic import ValidationError
+
+    from formfill.cli import EXIT_INVALID, EXIT_UNREADABLE, fail
+    from formfill.errors import InputError
+    from formfill.forms.errors import explain
+    from formfill.jsonio import read_json_file
+
+    try:
+        raw = read_json_file(str(data_file))
+    except InputError as exc:
+        fail(EXIT_UNREADABLE, str(exc))
+    try:
+        return spec.validate(raw)
+    except ValidationError as exc:
+        for err in explain(exc):
+            typer.echo(f"{err.path or '-'}: {err.message}  [{err.type}]", err=True)
+        fail(EXIT_INVALID, _invalid_summary())
+
+
+def _invalid_summary() -> str:
+    from formfill.i18n import tr
+
+    return tr("Dữ liệu không hợp lệ: chưa tạo tệp PDF.", "Invalid data: no PDF was written.")
+
+
+def _render_or_exit(spec: Any, declaration: Any, options: Any) -> bytes:
+    from formfill.cli import EXIT_INVALID, EXIT_UNREADABLE, fail
+    from formfill.i18n import tr
+    from formfill.layout.yamlsrc import TemplateError
+    from formfill.render.engine import render_pdf
+    from formfill.render.errors import RenderError
+
+    try:
+        return render_pdf(spec, declaration, options)
+    except RenderError as exc:
+        for err in exc.field_errors():
+            typer.echo(f"{err.path}: {err.message}  [{err.type}]", err=True)
+        fail(EXIT_INVALID, tr("Không in được tờ khai: chưa tạo tệp PDF.", "Cannot print the declaration: no PDF was written."))
+    except TemplateError as exc:
+        fail(EXIT_UNREADABLE, str(exc))
+
+
+def fill_cmd(
+    form: FormArg,
+    data: DataArg,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp PDF / output PDF")],
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có / replace an existing file")] = False,
+    preprinted: Annotated[bool, typer.Option("--preprinted", help="Chỉ in giá trị (giấy in sẵn) / values only")] = False,
+    offset_x: OffsetX = None,
+    offset_y: OffsetY = None,
+    lang: LangOpt = None,
+) -> None:
+    """Điền tờ khai từ JSON ra PDF / fill a declaration from JSON into a PDF."""
+    from formfill.cli import EXIT_UNREADABLE, apply_lang, fail, load_form
+    from formfill.i18n import tr
+    from formfill.render.draw import RenderOptions
+    from formfill.render.output import atomic_write_new
+
+    apply_lang(lang)
+    spec = load_form(form)
+    if output.exists() and not force:
+        fail(EXIT_UNREADABLE, tr(f"Tệp đã có: {output} (dùng --force để ghi đè).", f"File exists: {output} (use --force to replace it)."))
+    declaration = _validated(spec, data)
+    options = RenderOptions.from_settings(offset_x_mm=offset_x, offset_y_mm=offset_y, preprinted=preprinted)
+    pdf = _render_or_exit(spec, declaration, options)
+    try:
+        atomic_write_new(output, pdf, force=force)
+    except FileExistsError:
+        fail(EXIT_UNREADABLE, tr(f"Tệp đã có: {output} (dùng --force để ghi đè).", f"File exists: {output} (use --force to replace it)."))
+    except OSError as exc:
+        fail(EXIT_UNREADABLE, tr(f"Không ghi được {output}: {exc.strerror or exc}", f"Cannot write {output}: {exc.strerror or exc}"))
+    typer.echo(tr(f"Đã tạo {output}", f"Wrote {output}"))
+
+
+def check_cmd(
+    pdf: Annotated[Path, typer.Argument(help="Tệp PDF cần kiểm tra / PDF to check")],
+    form: FormArg,
+    data: DataArg,
+    preprinted: Annotated[bool, typer.Option("--preprinted", help="PDF chỉ có giá trị / values-only PDF")] = False,
+    offset_x: OffsetX = None,
+    offset_y: OffsetY = None,
+    lang: LangOpt = None,
+) -> None:
+    """Kiểm tra PDF có đủ mọi giá trị, đúng chỗ / check that a PDF carries every value in its box."""
+    from formfill.cli import EXIT_INVALID, EXIT_UNREADABLE, apply_lang, fail, load_form
+    from formfill.i18n import tr
+    from formfill.render.draw import RenderOptions
+    from formfill.render.engine import compile_form, plan_pdf
+    from formfill.render.errors import RenderError
+    from formfill.render.verify import UnreadablePDF, read_pdf, verify
+
+    apply_lang(lang)
+    spec = load_form(form)
+    try:
+        data_bytes = pdf.read_bytes()
+        pages = read_pdf(data_bytes)
+    except (OSError, UnreadablePDF) as exc:
+        fail(EXIT_UNREADABLE, tr(f"Không đọc được PDF {pdf}: {exc}", f"Cannot read PDF {pdf}: {exc}"))
+    declaration = _validated(spec, data)
+    try:
+        plan = plan_pdf(spec, declaration)
+    except RenderError as exc:
+        fail(EXIT_INVALID, str(exc))
+    options = RenderOptions.from_settings(offset_x_mm=offset_x, offset_y_mm=offset_y, preprinted=preprinted)
+    overlay = compile_form(spec).kind == "overlay"
+    problems = verify(data_bytes, plan, options, pages=pages, boxes_drawn=not (overlay or preprinted))
+    if problems:
+        for p in problems:
+            typer.echo(str(p), err=True)
+        fail(EXIT_INVALID, tr(f"{len(problems)} giá trị thiếu hoặc sai chỗ.", f"{len(problems)} values missing or misplaced."))
+    typer.echo(tr(f"Đủ {len(plan.values)} giá trị, đúng chỗ.", f"All {len(plan.values)} values present and in place."))
+
+
+def calibrate_cmd(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp PDF / output PDF")] = Path("calibration-grid.pdf"),
+    offset_x: OffsetX = None,
+    offset_y: OffsetY = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+) -> None:
+    """In lưới mm để hiệu chỉnh máy in / print a mm grid to calibrate a printer."""
+    from formfill.cli import EXIT_UNREADABLE, fail
+    from formfill.i18n import tr
+    from formfill.render.calibrate import grid_pdf
+    from formfill.render.draw import RenderOptions
+    from formfill.render.output import atomic_write_new
+
+    opts = RenderOptions.from_settings(offset_x_mm=offset_x, offset_y_mm=offset_y)
+    try:
+        atomic_write_new(output, grid_pdf(opts.offset_x_mm, opts.offset_y_mm), force=force)
+    except FileExistsError:
+        fail(EXIT_UNREADABLE, tr(f"Tệp đã có: {output} (dùng --force để ghi đè).", f"File exists: {output} (use --force)."))
+    except OSError as exc:
+        fail(EXIT_UNREADABLE, str(exc))
+    typer.echo(tr(
+        f"Đã tạo {output}. In ở 100% (không co giãn), đo vị trí vạch 0 mm, rồi đặt FORMFILL_OFFSET_X_MM / FORMFILL_OFFSET_Y_MM.",
+        f"Wrote {output}. Print at 100% (no scaling), measure where the 0 mm lines fall, then set FORMFILL_OFFSET_X_MM / FORMFILL_OFFSET_Y_MM.",
+    ))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("fill")(fill_cmd)
+    app.command("check")(check_cmd)
+    app.command("calibrate")(calibrate_cmd)

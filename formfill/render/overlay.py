@@ -1,0 +1,133 @@
+"""Overlay templates: value boxes at coordinates over a blank form (background PDF), merged per record.
+
+Box coordinates are measured from the top-left corner of the page, as with a ruler on paper. The
+background is merged underneath each record's values with pikepdf (``Page.add_underlay``); pypdf's
+``merge_page`` is the fallback when pikepdf is not installed (measured 2–3x slower, see
+benchmarks/render.py).
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from pathlib import Path
+from typing import Any
+
+from formfill.layout import model as m
+from formfill.layout.bindings import PathError, field_type
+from formfill.render.compiled import CheckSlot, Compiled, DigitSlot, Segment, ValueSlot
+from formfill.render.flow import Context
+
+
+class OverlayCompiler:
+    def __init__(self, spec: Any, template: m.Template) -> None:
+        self.ctx = Context(spec, template)
+        self.spec = spec
+        self.t = template
+
+    def _label(self, box: Any, path: str) -> str:
+        if getattr(box, "label", None):
+            return box.label
+        try:
+            return field_type(self.spec.model, path).titles[-1]
+        except PathError:
+            return path
+
+    def compile(self) -> Compiled:
+        t, ctx = self.t, self.ctx
+        background = None
+        width, height = t.page.dimensions
+        pages = max((b.page for b in t.boxes), default=1)
+        if t.background:
+            background = (Path(t.path).parent / t.background).resolve() if t.path else Path(t.background)
+            width, height, bg_pages = background_geometry(background)
+            pages = max(pages, bg_pages)
+        slots: list[Any] = []
+        for i, box in enumerate(t.boxes):
+            page = box.page - 1
+            top = height - box.y
+            if isinstance(box, m.ValueBox):
+                pitch = box.h / box.lines
+                size = min(box.size or t.text.size, pitch / 1.15)
+                floor = min(box.floor or t.text.floor, size)
+                segs = tuple(
+                    Segment(page, box.x, box.x + box.w, top - pitch * j - (pitch + size * 0.72) / 2)
+                    for j in range(box.lines)
+                )
+                slots.append(ValueSlot(box.value.field, box.value.format, segs, "regular", size, floor, box.align,
+                                       self._label(box, box.value.field), binding=box.value))
+            elif isinstance(box, m.CheckBox):
+                slots.append(CheckSlot(box.checkbox, box.when, page, box.x, top - box.size, box.size))
+            elif isinstance(box, m.DigitBoxes):
+                h = box.h or box.cell
+                slots.append(DigitSlot(box.digits, page, box.x, top - h, box.cell, h, box.count,
+                                       min(t.text.size, h * 0.75), self._label(box, box.digits)))
+            else:  # pragma: no cover - the model admits nothing else
+                raise ctx.source_error(("boxes", i), "unknown box")
+        mg = t.page.margins
+        meta = self.spec.meta
+        return Compiled(
+            form_id=meta.id, kind="overlay", page_size=(width, height),
+            frame=(mg.left, mg.bottom, width - mg.right, height - mg.top), pages=pages,
+            static=[[] for _ in range(pages)], slots=slots, size=t.text.size, leading=t.text.leading,
+            floor=t.text.floor, title=meta.title.upper(), background=background, allow_appendix=t.continuation,
+        )
+
+
+def background_geometry(path: Path) -> tuple[float, float, int]:
+    """Width and height (points) of the first page, and the number of pages."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    box = reader.pages[0].mediabox
+    return float(box.width), float(box.height), len(reader.pages)
+
+
+_bg_cache: dict[str, bytes] = {}
+_lock = threading.Lock()
+
+
+def _background_bytes(path: Path) -> bytes:
+    key = str(path)
+    with _lock:
+        data = _bg_cache.get(key)
+        if data is None:
+            data = _bg_cache[key] = path.read_bytes()
+    return data
+
+
+def merge_background(data: bytes, background: Path, engine: str | None = None) -> bytes:
+    """Put the background's pages under the first pages of ``data`` (deterministic output)."""
+    if engine is None:
+        try:
+            import pikepdf  # noqa: F401
+        except ImportError:
+            engine = "pypdf"
+        else:
+            engine = "pikepdf"
+    if engine == "pikepdf":
+        return _merge_pikepdf(data, _background_bytes(background))
+    return _merge_pypdf(data, _background_bytes(background))
+
+
+def _merge_pikepdf(data: bytes, bg: bytes) -> bytes:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(bg)) as back, pikepdf.open(io.BytesIO(data)) as pdf:
+        for page, under in zip(pdf.pages, back.pages, strict=False):
+            page.add_underlay(under)
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True, compress_streams=True)
+        return out.getvalue()
+
+
+def _merge_pypdf(data: bytes, bg: bytes) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    back = PdfReader(io.BytesIO(bg))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    for page, under in zip(writer.pages, back.pages, strict=False):
+        page.merge_page(under, over=False)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
