@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import PlainValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
 from formfill.text import clean
 from formfill.types.messages import vn_error
@@ -35,9 +34,16 @@ def require_str(value: Any, *, allow_int: bool = False) -> str:
 def char_label(ch: str) -> str:
     """A character as a person can read it in a message: the glyph, or U+XXXX when invisible."""
     cat = unicodedata.category(ch)
-    if cat[0] in "CZ" and ch != " ":
+    if cat[0] in "CZM" and ch != " ":
         return f"U+{ord(ch):04X}"
     return ch
+
+
+def shown(text: str, limit: int = NAME_MAX) -> str:
+    """User text made safe to quote in a message: no lone surrogates (they cannot be encoded,
+    and pydantic fails to render an error whose context holds one), at most ``limit`` characters."""
+    safe = "".join("\ufffd" if unicodedata.category(ch) == "Cs" else ch for ch in text)
+    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
 
 
 def clean_text(value: Any, max_length: int) -> str:
@@ -67,8 +73,3 @@ def schema(fmt: str, examples: Sequence[Any], **extra: Any) -> WithJsonSchema:
 def validator(fn: Callable[[Any], Any]) -> PlainValidator:
     """A plain validator whose declared input type is ``str`` (what a form field receives)."""
     return PlainValidator(fn, json_schema_input_type=str)
-
-
-def is_typed_error(exc: BaseException) -> bool:
-    """True for the errors our validators are allowed to raise."""
-    return isinstance(exc, PydanticCustomError)

@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from formfill.forms.model import Block, fld, raise_field_errors
 from formfill.text import clean, nfc
-from formfill.types._base import NAME_MAX, clean_text, require_str, schema, validator
+from formfill.types._base import NAME_MAX, clean_text, require_str, schema, shown, validator
 from formfill.types.admin import (
     CommuneInfo,
     ProvinceInfo,
@@ -85,7 +85,7 @@ def resolve_province(text: str) -> ProvinceInfo:
     old = old_province(text)
     if old is not None:
         raise vn_error("vn_province_renamed", old=old[0], new=old[1].full_name)
-    raise vn_error("vn_province_unknown", value=text)
+    raise vn_error("vn_province_unknown", value=shown(text))
 
 
 def resolve_commune(
@@ -104,7 +104,7 @@ def resolve_commune(
         if len(same) == 1:  # the old unit kept its name: nothing to correct
             return same.pop()
         targets = [f"{c.label} (← {u.name}, {u.district})" for u in old for c in u.new]
-        return vn_error("vn_commune_renamed", old=text, new=_labels(targets))
+        return vn_error("vn_commune_renamed", old=shown(text), new=_labels(targets))
 
     everywhere = match_communes(text)
     here = [c for c in everywhere if province is None or c.province_code == province.code]
@@ -118,7 +118,9 @@ def resolve_commune(
     if len(here) == 1:
         return here[0]
     if len(here) > 1:
-        raise vn_error("vn_commune_ambiguous", commune=text, provinces=_labels([c.label for c in here]))
+        raise vn_error(
+            "vn_commune_ambiguous", commune=shown(text), provinces=_labels([c.label for c in here])
+        )
     old = old_communes(text, province=province)
     if old:
         found = renamed(old)
@@ -128,11 +130,11 @@ def resolve_commune(
     if province is not None and everywhere:
         raise vn_error(
             "vn_commune_not_in_province",
-            commune=text,
+            commune=shown(text),
             province=province.full_name,
             actual=_labels([c.province.full_name for c in everywhere]),
         )
-    raise vn_error("vn_commune_unknown", value=text)
+    raise vn_error("vn_commune_unknown", value=shown(text))
 
 
 class Address(Block):

@@ -13,7 +13,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from formfill.text import clean
-from formfill.types._base import require_str, schema, validator
+from formfill.types._base import require_str, schema, shown, validator
 from formfill.types.messages import vn_error
 
 EMAIL_MAX = 254
@@ -61,7 +61,7 @@ def normalise_email(value: Any) -> str:
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
-        raise vn_error("vn_email_invalid", reason=str(exc)) from None
+        raise vn_error("vn_email_invalid", reason=shown(str(exc), 200)) from None
     except Exception:  # e.g. a lone surrogate the IDNA codec cannot take: still just a bad address
         raise vn_error("vn_email_invalid", reason="unreadable characters") from None
     return str(result.normalized)

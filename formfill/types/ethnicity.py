@@ -13,7 +13,7 @@ from functools import cache
 from typing import Annotated, Any
 
 from formfill.text import clean, fold
-from formfill.types._base import NAME_MAX, require_str, schema, validator
+from formfill.types._base import NAME_MAX, require_str, schema, shown, validator
 from formfill.types.messages import vn_error
 
 
@@ -129,8 +129,8 @@ def normalise_ethnicity(value: Any) -> str:
     if group is not None:
         return group.name
     if _key(text) in _VIET_KEYS:
-        raise vn_error("vn_ethnicity_viet", value=text)
-    raise vn_error("vn_ethnicity_unknown", value=text[:NAME_MAX])
+        raise vn_error("vn_ethnicity_viet", value=shown(text))
+    raise vn_error("vn_ethnicity_unknown", value=shown(text))
 
 
 def ethnicity_code(name: str) -> str:

@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from formfill.forms.model import Block, fld, raise_field_errors
 from formfill.text import clean, fold
-from formfill.types._base import require_str
+from formfill.types._base import clean_text, require_str, shown
 from formfill.types.dates import PastDate, format_date
 from formfill.types.messages import vn_error
 from formfill.types.personal_id import normalise_personal_id
@@ -66,7 +66,9 @@ def parse_identity_kind(value: Any) -> IdentityKind:
     kind = _KIND_ALIASES.get(_compact(text))
     if kind is None:
         raise vn_error(
-            "vn_identity_kind_unknown", value=text[:50], expected=", ".join(k.value for k in IdentityKind)
+            "vn_identity_kind_unknown",
+            value=shown(text, 50),
+            expected=", ".join(k.value for k in IdentityKind),
         )
     return kind
 
@@ -103,16 +105,16 @@ class IdentityPaper(Block):
     @field_validator("loai", mode="before")
     @classmethod
     def _kind(cls, value: Any) -> IdentityKind:
+        if value is None:
+            raise vn_error("missing")
         return parse_identity_kind(value)
 
     @field_validator("so", mode="before")
     @classmethod
     def _number_text(cls, value: Any) -> str:
-        text = clean(require_str(value, allow_int=True))
+        text = clean_text(require_str(value, allow_int=True), PAPER_NUMBER_MAX)
         if not text:
             raise vn_error("missing")
-        if len(text) > PAPER_NUMBER_MAX:
-            raise vn_error("string_too_long", max_length=PAPER_NUMBER_MAX)
         return text
 
     @model_validator(mode="after")

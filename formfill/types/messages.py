@@ -72,6 +72,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "is_instance_of": ("Kiểu dữ liệu không đúng.", "Wrong kind of value."),
     "callable_type": ("Kiểu dữ liệu không đúng.", "Wrong kind of value."),
     "unexpected_keyword_argument": ("Trường này không có trong tờ khai.", "This field is not part of the form."),
+    # --- printing (formfill/render) ----------------------------------------------------------
+    "render_missing_glyph": (
+        "Không in được ký tự {char} trong trường này: phông chữ của mẫu không có ký tự đó. Hãy xóa hoặc thay ký tự này.",
+        "Character {char} in this field cannot be printed: the form's font lacks it. Remove or replace it.",
+    ),
+    "render_overflow": (
+        "Nội dung quá dài, không vừa ô \"{label}\" trên mẫu in. Hãy viết ngắn lại.",
+        "Too long to fit the box \"{label}\" on the printed form. Please shorten it.",
+    ),
     # --- rules written in formfill/forms -----------------------------------------------------
     "missing_without_id": (
         "Bắt buộc khi không ghi {other}.",
@@ -145,6 +154,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The new value is the same as the old one: nothing would change.",
     ),
     # --- formfill/types: identity data, dates, names, places ---------------------------------
+    "string_unicode": (
+        "Có ký tự không đọc được: hãy gõ lại đoạn này thay vì dán từ nơi khác.",
+        "There is an unreadable character: retype this text instead of pasting it.",
+    ),
     "vn_text_chars": (
         "Có ký tự không đọc được ({char}): hãy gõ lại đoạn này thay vì dán từ nơi khác.",
         "There is an unreadable character ({char}): retype this text instead of pasting it.",
@@ -258,6 +271,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vn_qr_field_count": (
         "Nội dung mã QR không đúng: cần 7 phần ngăn bởi dấu “|” nhưng có {count}. Hãy quét lại mã.",
         "Unexpected QR content: 7 parts separated by “|” are needed but there are {count}. Scan the code again.",
+    ),
+    # --- formfill/batch: roster cells and rows ----------------------------------------------------
+    "batch_numeric_id": (
+        "Số {value} đã bị Excel đổi thành dạng số (có thể mất số 0 ở đầu hoặc thành dạng 7,9E+10): định dạng cột là Văn bản (Text) rồi nhập lại.",
+        "{value} was turned into a number by Excel (a leading zero may be lost, or it became 7.9E+10): format the column as Text and type it again.",
+    ),
+    "batch_cell_too_long": (
+        "Ô quá dài ({length} ký tự; tối đa {max_length}).",
+        "The cell is too long ({length} characters; at most {max_length}).",
+    ),
+    "batch_row_short": (
+        "Dòng thiếu ô: có {found} ô nhưng tiêu đề có {expected} cột.",
+        "The row is short: {found} cells but the header has {expected} columns.",
+    ),
+    "batch_row_long": (
+        "Dòng thừa ô: có dữ liệu ở cột {found} nhưng tiêu đề chỉ có {expected} cột.",
+        "The row is long: data in column {found} but the header has only {expected} columns.",
+    ),
+    "batch_formula_no_value": (
+        "Ô có công thức nhưng chưa có giá trị đã tính: mở tệp bằng Excel, tính lại và lưu.",
+        "The cell has a formula but no computed value: open the file in Excel, recalculate and save.",
+    ),
+    "batch_excel_error": ("Ô có lỗi Excel {value}.", "The cell holds the Excel error {value}."),
+    "batch_excel_date": (
+        "Số ngày Excel {value} không phải một ngày có thật (ví dụ 29/02/1900 không tồn tại).",
+        "Excel day number {value} is not a real date (29/02/1900, for one, never existed).",
+    ),
+    "batch_json_cell": ("Ô phải là một danh sách JSON [{{…}}, …]: {error}", "The cell must be a JSON list [{{…}}, …]: {error}"),
+    "batch_json_line": ("Dòng không phải một đối tượng JSON hợp lệ: {error}", "The line is not a valid JSON object: {error}"),
+    "batch_pdf_missing_value": (
+        "Kiểm tra PDF: không tìm thấy giá trị của trường này trong tệp đã in.",
+        "PDF check: this field's value was not found in the written file.",
+    ),
+    "batch_render_failed": ("Không tạo được PDF: {error}", "The PDF could not be made: {error}"),
+    "batch_name_taken": (
+        "Tệp {file} đã có và khác nội dung: không ghi đè.",
+        "{file} already exists with other content: not replaced.",
     ),
     # Anything not listed: shown with this text (and a test checks the table covers what we raise).
     "__fallback__": ("Giá trị không hợp lệ.", "Invalid value."),
