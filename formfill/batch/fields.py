@@ -130,6 +130,7 @@ class FormFields:
 
     def _index_leaf(self, leaf: Leaf, section: list[str] | None, blocks: list[list[str]]) -> None:
         key, label = leaf.path, leaf.label
+        self._add_alias(_norm(key), key)  # "ME.HO_TEN", "me ho ten"
         self._add_alias(_norm(label), key)
         self._add_alias(_norm(" / ".join([*key.split(".")[:-1], label])), key)
         levels = [section, *blocks] if section else blocks

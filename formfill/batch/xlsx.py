@@ -332,8 +332,10 @@ class XlsxReader:
 
     def _cell(self, t: str, v: str | None, formula: bool, style: int, shared: list[str],
               date_styles: set[int]) -> XCell | None:
+        if formula and (v is None or (v == "" and t != "str")):
+            return XCell("formula", None)  # Excel's cached result is what we read; there is none
         if v is None:
-            return XCell("formula", None) if formula else None
+            return None
         if t == "s":
             try:
                 return XCell("text", shared[int(v)])

@@ -69,12 +69,12 @@ class ThanhVien(Block):
 
 
 class Declaration(Block):
-    kinh_gui: Annotated[str, StringConstraints(max_length=200)] = fld("Kính gửi", section="chung")
-    nguoi_yeu_cau: NguoiYeuCau = fld("Người yêu cầu", section="chung")
-    tre: Tre = fld("Người được khai sinh", section="tre")
-    me: ChaMe | None = fld("Người mẹ", None, section="cha_me")
-    cha: ChaMe | None = fld("Người cha", None, section="cha_me")
-    thanh_vien: Annotated[list[ThanhVien], Field(max_length=5)] = fld("Thành viên", [], section="hoan_tat")
-    de_nghi_cap_ban_sao: bool = fld("Đề nghị cấp bản sao", False, section="hoan_tat")
-    so_luong_ban_sao: int | None = fld("Số lượng bản sao", None, ge=1, le=50, section="hoan_tat")
-    ngay_lam: VnDate = fld("Ngày làm tờ khai", section="hoan_tat")
+    kinh_gui: Annotated[str, StringConstraints(max_length=200)] = fld("Kính gửi")
+    nguoi_yeu_cau: NguoiYeuCau = fld("Người yêu cầu")
+    tre: Tre = fld("Người được khai sinh")
+    me: ChaMe | None = fld("Người mẹ", None)
+    cha: ChaMe | None = fld("Người cha", None)
+    thanh_vien: Annotated[list[ThanhVien], Field(max_length=5)] = fld("Thành viên", [])
+    de_nghi_cap_ban_sao: bool = fld("Đề nghị cấp bản sao", False)
+    so_luong_ban_sao: int | None = fld("Số lượng bản sao", None, ge=1, le=50)
+    ngay_lam: VnDate = fld("Ngày làm tờ khai")
