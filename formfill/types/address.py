@@ -221,13 +221,13 @@ class Address(Block):
             self._ma_tinh = province.code
         return self
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field(json_schema_extra={"format": "vn-commune-code", "examples": ["29905"]})  # type: ignore[prop-decorator]
     @property
     def ma_xa(self) -> str | None:
         """GSO code of the commune ("29905"); output only."""
         return self._ma_xa
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field(json_schema_extra={"format": "vn-province-code", "examples": ["82"]})  # type: ignore[prop-decorator]
     @property
     def ma_tinh(self) -> str | None:
         """GSO code of the province ("82"); output only."""

@@ -12,7 +12,12 @@ class Person(Block):
 
 def test_single_string() -> None:
     a = Address.model_validate("Số 153 Nguyễn Sinh Sắc, Phường Sa Đéc, Tỉnh Đồng Tháp")
-    assert (a.chi_tiet, a.xa, a.tinh, a.quoc_gia) == ("Số 153 Nguyễn Sinh Sắc", "Phường Sa Đéc", "Đồng Tháp", "Việt Nam")
+    assert (a.chi_tiet, a.xa, a.tinh, a.quoc_gia) == (
+        "Số 153 Nguyễn Sinh Sắc",
+        "Phường Sa Đéc",
+        "Đồng Tháp",
+        "Việt Nam",
+    )
     assert (a.ma_xa, a.ma_tinh) == ("29905", "82")
     assert a.as_text() == "Số 153 Nguyễn Sinh Sắc, phường Sa Đéc, tỉnh Đồng Tháp"
     assert a.tinh_day_du() == "tỉnh Đồng Tháp"
@@ -65,7 +70,10 @@ def test_city_and_round_trip() -> None:
         ({"xa": "sa dec", "tinh": "Narnia"}, {("tinh",): "vn_province_unknown"}),
         ({"xa": "sa dec", "tinh": "Tiền Giang"}, {("tinh",): "vn_province_renamed"}),
         ({"xa": "Phường 1", "tinh": "Đồng Tháp"}, {("xa",): "vn_commune_renamed"}),
-        ({"xa": "Phường 1", "tinh": "Tiền Giang"}, {("tinh",): "vn_province_renamed", ("xa",): "vn_commune_renamed"}),
+        (
+            {"xa": "Phường 1", "tinh": "Tiền Giang"},
+            {("tinh",): "vn_province_renamed", ("xa",): "vn_commune_renamed"},
+        ),
         ({"xa": "Sa Đéc", "tinh": "An Giang"}, {("xa",): "vn_commune_not_in_province"}),
         ({"xa": "Tân Phú"}, {("xa",): "vn_commune_ambiguous"}),
         ({"xa": "my tho", "tinh": "Đồng Tháp"}, {("xa",): "vn_commune_ambiguous"}),
@@ -119,3 +127,4 @@ def test_schema() -> None:
     assert props["quoc_gia"]["default"] == "Việt Nam"
     out = Address.model_json_schema(mode="serialization")["properties"]
     assert out["ma_xa"]["readOnly"] is True
+    assert out["ma_xa"]["format"] == "vn-commune-code" and out["ma_tinh"]["format"] == "vn-province-code"

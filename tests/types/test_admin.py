@@ -40,7 +40,9 @@ def test_province_names() -> None:
     assert (hn.name, hn.full_name) == ("Hà Nội", "thành phố Hà Nội")
 
 
-@pytest.mark.parametrize("text", ["Phường Sa Đéc", "phuong sa dec", "sa dec", "Sa Đéc", "P. Sa Đéc", "29905", 29905])
+@pytest.mark.parametrize(
+    "text", ["Phường Sa Đéc", "phuong sa dec", "sa dec", "Sa Đéc", "P. Sa Đéc", "29905", 29905]
+)
 def test_find_commune(text: object) -> None:
     found = find_commune(text)  # type: ignore[arg-type]
     assert found == CommuneInfo("29905", "Phường Sa Đéc", "phường", "Sa Đéc", "82")
@@ -57,12 +59,18 @@ def test_find_commune_ambiguity() -> None:
     assert find_commune("Phường Mỹ Tho").name == "Phường Mỹ Tho"  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("query", ["sa dec", "phuong sa dec", "Sa Đéc", "SA ĐÉC", "29905", "sa dec, dong thap", "sa d"])
+@pytest.mark.parametrize(
+    "query", ["sa dec", "phuong sa dec", "Sa Đéc", "SA ĐÉC", "29905", "sa dec, dong thap", "sa d"]
+)
 def test_search_sa_dec_first(query: str) -> None:
     hits = search_communes(query)
     assert hits, query
     first = hits[0]
-    assert (first.commune.name, first.province.code, first.province.name) == ("Phường Sa Đéc", "82", "Đồng Tháp")
+    assert (first.commune.name, first.province.code, first.province.name) == (
+        "Phường Sa Đéc",
+        "82",
+        "Đồng Tháp",
+    )
 
 
 def test_search_words_and_limits() -> None:
@@ -77,7 +85,16 @@ def test_search_words_and_limits() -> None:
 
 def test_search_is_fast() -> None:
     search_communes("warm up")
-    queries = ["sa dec", "phuong sa dec", "tan phu", "a", "29905", "nguyen", "phuong 1", "xa tan hoa dong thap"]
+    queries = [
+        "sa dec",
+        "phuong sa dec",
+        "tan phu",
+        "a",
+        "29905",
+        "nguyen",
+        "phuong 1",
+        "xa tan hoa dong thap",
+    ]
     start = time.perf_counter()
     for _ in range(5):
         for q in queries:

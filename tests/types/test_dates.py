@@ -75,7 +75,12 @@ def test_future(error_types) -> None:
 
 def test_json_is_day_first() -> None:
     m = M(d="5/1/2004", born="2000-02-29", partial="3/1950")
-    assert m.model_dump(mode="json") == {"d": "05/01/2004", "born": "29/02/2000", "issued": None, "partial": "03/1950"}
+    assert m.model_dump(mode="json") == {
+        "d": "05/01/2004",
+        "born": "29/02/2000",
+        "issued": None,
+        "partial": "03/1950",
+    }
     assert m.model_dump()["d"] == date(2004, 1, 5)
     assert M.model_validate_json(m.model_dump_json()) == m
     schema = M.model_json_schema()["properties"]

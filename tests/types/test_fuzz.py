@@ -54,7 +54,9 @@ def _typed(exc: ValidationError) -> None:
         assert err["type"] in MESSAGES, err
 
 
-@pytest.mark.parametrize("adapter", ADAPTERS, ids=[getattr(t, "__name__", str(i)) for i, t in enumerate(TYPES)])
+@pytest.mark.parametrize(
+    "adapter", ADAPTERS, ids=[getattr(t, "__name__", str(i)) for i, t in enumerate(TYPES)]
+)
 @FAST
 @given(text=TEXT)
 def test_types_never_crash(adapter: TypeAdapter[Any], text: str) -> None:

@@ -65,9 +65,15 @@ def test_invalid(data: dict[str, object], loc: str, error: str, model_errors) ->
 
 def test_as_text_and_round_trip() -> None:
     paper = IdentityPaper(
-        loai="căn cước công dân", so="025188001010", ngay_cap="20/11/2021", noi_cap="Cục Cảnh sát QLHC về TTXH"
+        loai="căn cước công dân",
+        so="025188001010",
+        ngay_cap="20/11/2021",
+        noi_cap="Cục Cảnh sát QLHC về TTXH",
     )
-    assert paper.as_text() == "Căn cước công dân số 025188001010 do Cục Cảnh sát QLHC về TTXH cấp ngày 20/11/2021"
+    assert (
+        paper.as_text()
+        == "Căn cước công dân số 025188001010 do Cục Cảnh sát QLHC về TTXH cấp ngày 20/11/2021"
+    )
     assert paper.ngay_cap == date(2021, 11, 20)
     dumped = paper.model_dump(mode="json")
     assert dumped == {

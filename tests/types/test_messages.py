@@ -53,7 +53,10 @@ def test_entry_formats_without_leftovers(type_: str) -> None:
 def test_custom_error_message_is_vietnamese_and_typed() -> None:
     err = vn_error("vn_personal_id_format", length=11)
     assert err.type == "vn_personal_id_format"
-    assert str(err) == "Số định danh cá nhân phải gồm đúng 12 chữ số, không có chữ hay ký hiệu (bạn nhập 11 ký tự)."
+    assert (
+        str(err)
+        == "Số định danh cá nhân phải gồm đúng 12 chữ số, không có chữ hay ký hiệu (bạn nhập 11 ký tự)."
+    )
     assert format_message("vn_personal_id_format", {"length": 11}, "en").startswith("The personal ID number")
     with pytest.raises(KeyError):
         vn_error("vn_no_such_error")

@@ -66,13 +66,24 @@ def test_info_decodes_layout() -> None:
     info = personal_id_info("025188001010")
     assert info == PersonalIdInfo("025", "Phú Thọ", "Nữ", 1900, 88, 1988)
     info = personal_id_info("087205000123")
-    assert (info.province_name, info.sex, info.century_start, info.birth_year) == ("Đồng Tháp", "Nam", 2000, 2005)
+    assert (info.province_name, info.sex, info.century_start, info.birth_year) == (
+        "Đồng Tháp",
+        "Nam",
+        2000,
+        2005,
+    )
     assert personal_id_info("999090123456").province_name is None
 
 
 @pytest.mark.parametrize(
     ("cmnd", "ok"),
-    [("012345678", True), ("012 345 678", True), ("01234567", False), ("0123456789", False), ("01234567a", False)],
+    [
+        ("012345678", True),
+        ("012 345 678", True),
+        ("01234567", False),
+        ("0123456789", False),
+        ("01234567a", False),
+    ],
 )
 def test_cmnd(cmnd: str, ok: bool, error_types) -> None:
     if ok:
@@ -99,7 +110,9 @@ def test_check_birth_year_and_gender() -> None:
 
 
 def test_check_year_only_and_unknown_gender() -> None:
-    assert [e.type for _, e in check_personal_id("001090123456", PartialDate(1991))] == ["vn_personal_id_birth_year"]
+    assert [e.type for _, e in check_personal_id("001090123456", PartialDate(1991))] == [
+        "vn_personal_id_birth_year"
+    ]
     assert check_personal_id("001090123456", None, "không rõ") == []
 
 

@@ -30,7 +30,9 @@ def test_limits(tp: object, limit: int, error_types) -> None:
     assert error_types(tp, "x" * (limit + 1)) == ["string_too_long"]
 
 
-@pytest.mark.parametrize(("raw", "error"), [("a\ud800b", "vn_text_chars"), (5, "string_type"), (None, "string_type")])
+@pytest.mark.parametrize(
+    ("raw", "error"), [("a\ud800b", "vn_text_chars"), (5, "string_type"), (None, "string_type")]
+)
 def test_invalid(raw: object, error: str, error_types) -> None:
     assert error_types(FreeText, raw) == [error]
 
