@@ -162,6 +162,7 @@ class OutputDir:
 
     def __init__(self, path: Path, *, resume: bool, dry_run: bool = False) -> None:
         self.path = path
+        self._manifest_fh: Any = None
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -184,7 +185,6 @@ class OutputDir:
             ))
         if has_manifest and resume:
             self.done = self._load_manifest()
-        self._manifest_fh = None
 
     def _remove_stray(self) -> int:
         n = 0

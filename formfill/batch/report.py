@@ -56,7 +56,7 @@ class ReportWriter:
     HEADER_VI = ("dòng", "cột", "trường", "giá trị", "lỗi", "mã lỗi")
     HEADER_EN = ("row", "column", "field", "value", "message", "type")
 
-    def __init__(self, outdir: Path, fields: FormFields, meta: dict[str, Any]) -> None:
+    def __init__(self, outdir: Path, fields: FormFields, meta: dict[str, Any], lang: str | None = None) -> None:
         self.outdir = outdir
         self.fields = fields
         self.csv_path = outdir / "report.csv"
@@ -65,7 +65,8 @@ class ReportWriter:
         self._json_tmp = outdir / ".report.json.part"
         self._csv_fh: IO[str] = open(self._csv_tmp, "w", encoding="utf-8-sig", newline="")
         self._csv = csv.writer(self._csv_fh)
-        self._csv.writerow(tr("|".join(self.HEADER_VI), "|".join(self.HEADER_EN)).split("|"))
+        english = lang == "en" if lang else tr("vi", "en") == "en"
+        self._csv.writerow(self.HEADER_EN if english else self.HEADER_VI)
         self._json_fh: IO[str] = open(self._json_tmp, "w", encoding="utf-8")
         head = json.dumps(meta, ensure_ascii=False, indent=1)[:-2]
         self._json_fh.write(head + ',\n "errors": [')

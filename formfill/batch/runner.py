@@ -185,13 +185,27 @@ def missing_values(pdf: bytes, expected: list[tuple[str, str]]) -> list[str]:
 _W: dict[str, Any] = {}
 
 
-def _init_worker(form_id: str, renderer: str | None, outdir: str, lang: str, spec: Any = None) -> None:
+def _spec_by_path(form_id: str, schema_path: str) -> Any:
+    """The parent's form: from the packs when it is there, else loaded from its schema file."""
+    from formfill.errors import FormfillError
+    from formfill.forms import get_form
+
+    try:
+        spec = get_form(form_id)
+        if str(spec.schema_path) == schema_path:
+            return spec
+    except FormfillError:
+        pass
+    from formfill.forms.pack import _load_module, _spec_from_module
+
+    path = Path(schema_path)
+    return _spec_from_module(path, _load_module(path), path.parent.parent / "form_templates")
+
+
+def _init_worker(form_id: str, schema_path: str, renderer: str | None, outdir: str, lang: str) -> None:
     """Once per worker: the form, the renderer (and its fonts/template, via a warm-up call if offered)."""
     set_lang(lang)
-    if spec is None:
-        from formfill.forms import get_form
-
-        spec = get_form(form_id)
+    spec = _spec_by_path(form_id, schema_path)
     _W.update(spec=spec, render=resolve_renderer(renderer), outdir=outdir)
     module = importlib.import_module(_W["render"].__module__)
     warm = getattr(module, "warm_up", None) or getattr(module, "compile_form", None)
@@ -259,7 +273,7 @@ def run_batch(
     warnings = list(src.warnings)
     meta = {"form": spec.id, "roster": str(roster), "encoding": src.encoding, "lang": lang,
             "dry_run": dry_run, **fingerprint(spec)}
-    report = ReportWriter(out.path, src.fields, meta)
+    report = ReportWriter(out.path, src.fields, meta, lang)
     fp = {k: meta[k] for k in ("form_version", "template_hash", "font_hash") if k in meta}
     if on_start:
         on_start(stats, warnings, src.encoding)
@@ -293,7 +307,7 @@ def run_batch(
     if not dry_run and jobs > 1:
         pool = cf.ProcessPoolExecutor(
             max_workers=jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker,
-            initargs=(spec.id, renderer_ref, str(out.path), lang),
+            initargs=(spec.id, str(spec.schema_path), renderer_ref, str(out.path), lang),
         )
     elif not dry_run:
         _W.update(spec=spec, render=render, outdir=str(out.path))
@@ -305,6 +319,8 @@ def run_batch(
                 digest = pending.pop(fut)
                 try:
                     res = fut.result()
+                except cf.process.BrokenProcessPool:
+                    raise
                 except Exception as exc:
                     res = {"row": -1, "status": "error", "error": f"{type(exc).__name__}: {exc}"}
                 finished(res, digest)
@@ -345,6 +361,9 @@ def run_batch(
         aborted = str(exc)
         drain(0)
         raise
+    except cf.process.BrokenProcessPool as exc:
+        aborted = f"worker processes failed: {exc}"
+        raise InputError(tr(f"Các tiến trình tạo PDF bị lỗi: {exc}", f"The PDF worker processes failed: {exc}")) from exc
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
