@@ -484,6 +484,26 @@ class NguoiYeuCau2020(Block):
                                               help=NOTE_ID_PAPER_2020, help_en=NOTE_ID_PAPER_2020_EN)
 
 
+class NguoiDuocCap2020(Person):
+    """The subject of a 2020-series request about an earlier registration (bản sao trích lục): every
+    line of the 2020 form is required except residence and identity paper, which a deceased person or
+    a child may not have; the ID number only helps the registry find the record."""
+
+    ho_ten: PersonName = fld("Họ, chữ đệm, tên", label_en="Full name")
+    ngay_sinh: PartialBirthDate = fld("Ngày, tháng, năm sinh", label_en="Date of birth", widget="date",
+                                      help="Ghi đủ ngày, tháng, năm nếu biết.", help_en="The full date when known.")
+    gioi_tinh: Gender = fld("Giới tính", label_en="Sex", widget="choice")
+    dan_toc: Ethnicity = fld("Dân tộc", label_en="Ethnicity", widget="choice")
+    quoc_tich: Nationality = fld("Quốc tịch", "Việt Nam", label_en="Nationality", widget="choice")
+    noi_cu_tru: Address | None = fld("Nơi cư trú", None, label_en="Residence", help=NOTE_RESIDENCE_2020,
+                                     help_en=NOTE_RESIDENCE_2020_EN, widget="address")
+    so_dinh_danh_ca_nhan: PersonalId | None = fld(
+        "Số định danh cá nhân", None, label_en="Personal ID number", widget="digits",
+        help="Nếu có: giúp cơ quan đăng ký tìm đúng hồ sơ.", help_en="If any: helps the registry find the record.")
+    giay_to_tuy_than: IdentityPaper | None = fld("Giấy tờ tùy thân", None, label_en="Identity paper",
+                                                 help=NOTE_ID_PAPER_2020, help_en=NOTE_ID_PAPER_2020_EN)
+
+
 # --- an earlier registration ("Đã đăng ký … tại … ngày … Số … Quyển số …") --------------------
 VIEC_HO_TICH = (
     "Khai sinh",
@@ -529,6 +549,7 @@ __all__ += [
     "NgayDangKy",
     "NguoiChaMeCon",
     "NguoiDaChet",
+    "NguoiDuocCap2020",
     "NguoiDuocDangKy",
     "NguoiYeuCau2020",
     "NoiDangKy",

@@ -149,6 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ngày bắt đầu ({start}) phải trước ngày kết thúc ({end}).",
         "The start date ({start}) must come before the end date ({end}).",
     ),
+    "vn_registered_before_birth": (
+        "Ngày đăng ký ({registered}) trước ngày sinh của người này ({birth}): kiểm tra lại.",
+        "The registration date ({registered}) is before this person's birth ({birth}): check it.",
+    ),
     "vn_change_same_value": (
         "Nội dung mới giống hệt nội dung cũ: không có gì để thay đổi, cải chính.",
         "The new value is the same as the old one: nothing would change.",
