@@ -301,6 +301,8 @@ class Roster:
         target = col.target
         assert target is not None
         kind = target.kind
+        if cell is None and kind == "text" and isinstance(value, str) and len(value) <= MAX_CELL_CHARS:
+            return value.strip() or None  # the common case, kept short
 
         def err(type_: str, shown: Any = value, **ctx: Any) -> None:
             row.errors.append(_error(row.number, col.header, target.path, type_, shown, self.lang, **ctx))
