@@ -11,12 +11,20 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 def nfc(text: str) -> str:
     """Unicode NFC: one code point per Vietnamese letter, as fonts and comparisons expect."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
     return unicodedata.normalize("NFC", text)
+
+
+def tidy(text: str) -> bool:
+    """True when ``text`` has no white space to fix (fast C checks; most values are already tidy)."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def clean(text: str) -> str:
     """NFC, with runs of white space collapsed to one space and the ends trimmed."""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    text = nfc(text)
+    return text if tidy(text) else _SPACES.sub(" ", text).strip()
 
 
 def fold(text: str) -> str:

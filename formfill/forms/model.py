@@ -78,9 +78,15 @@ def raise_field_errors(title: str, errors: Iterable[tuple[tuple[str | int, ...],
         raise ValidationError.from_exception_data(title, details)
 
 
+def _needs_normalising(value: Any) -> bool:
+    if isinstance(value, str):
+        return value == "" or not unicodedata.is_normalized("NFC", value)
+    return isinstance(value, list)
+
+
 def _nfc_deep(value: Any) -> Any:
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
     if isinstance(value, dict):
         return {k: _nfc_deep(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -102,19 +108,37 @@ class Block(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _normalise_text(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            # Empty cells / empty strings mean "not given" for optional fields.
-            return {k: (None if v == "" else _nfc_deep(v)) for k, v in data.items()}
+        # Empty cells / empty strings mean "not given"; nested blocks normalise themselves.
+        if isinstance(data, dict) and any(_needs_normalising(v) for v in data.values()):
+            return {
+                k: None if v == "" else (_nfc_deep(v) if isinstance(v, str | list) else v)
+                for k, v in data.items()
+            }
         return data
+
+    @classmethod
+    def _conditional_fields(cls) -> tuple[tuple[str, str, str], ...]:
+        """(field, the field whose absence makes it required, that field's label), once per class."""
+        cached = cls.__dict__.get("_formfill_conditional")
+        if cached is None:
+            cached = tuple(
+                (name, other, field_extra(cls, other).get("x-label", other))
+                for name in cls.model_fields
+                if (other := field_extra(cls, name).get("x-required-without"))
+            )
+            type.__setattr__(cls, "_formfill_conditional", cached)
+        return cached
 
     @model_validator(mode="after")
     def _required_without(self) -> Block:
-        missing = []
-        for name in type(self).model_fields:
-            other = field_extra(type(self), name).get("x-required-without")
-            if other and getattr(self, other) in EMPTY and getattr(self, name) in EMPTY:
-                other_label = field_extra(type(self), other).get("x-label", other)
-                missing.append(((name,), vn_error("missing_without_id", other=other_label), None))
+        conditional = self._conditional_fields()
+        if not conditional:
+            return self
+        missing = [
+            ((name,), vn_error("missing_without_id", other=label), None)
+            for name, other, label in conditional
+            if getattr(self, other) in EMPTY and getattr(self, name) in EMPTY
+        ]
         raise_field_errors(type(self).__name__, missing)
         return self
 

@@ -7,13 +7,14 @@ report can always explain a failure.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import PlainValidator, WithJsonSchema
 
-from formfill.text import clean
+from formfill.text import clean, nfc, tidy
 from formfill.types.messages import vn_error
 
 # Lengths the issue fixes for every form (names 100, addresses 250, free text 500).
@@ -46,6 +47,29 @@ def shown(text: str, limit: int = NAME_MAX) -> str:
     return safe if len(safe) <= limit else safe[: limit - 1] + "…"
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # exactly Unicode category Cc
+
+
+def bad_char(text: str) -> str | None:
+    """The first character that cannot be stored or printed (surrogate, private use, unassigned)."""
+    if text.isascii():
+        return None
+    bad = [ch for ch in set(text) if ch not in _PRINTABLE and not _printable(ch)]
+    return min(bad, key=text.index) if bad else None
+
+
+_PRINTABLE: set[str] = set()
+
+
+def _printable(ch: str) -> bool:
+    """Remember characters already seen to be fine: a form uses few distinct ones."""
+    if unicodedata.category(ch) in ("Cs", "Co", "Cn"):
+        return False
+    if len(_PRINTABLE) < 65536:
+        _PRINTABLE.add(ch)
+    return True
+
+
 def clean_text(value: Any, max_length: int) -> str:
     """NFC, spacing collapsed, invisible control characters dropped; length and encodability checked.
 
@@ -53,11 +77,15 @@ def clean_text(value: Any, max_length: int) -> str:
     A lone surrogate cannot be saved as UTF-8 at all, so it is refused rather than silently lost.
     """
     text = require_str(value)
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    text = clean(text)
-    for ch in text:
-        if unicodedata.category(ch) in ("Cs", "Co", "Cn"):
-            raise vn_error("vn_text_chars", char=char_label(ch))
+    if tidy(text):  # printable: no control, surrogate, private-use or unassigned character
+        text = nfc(text)
+        if len(text) > max_length:
+            raise vn_error("string_too_long", max_length=max_length)
+        return text
+    text = clean(_CONTROL.sub(" ", text))
+    ch = bad_char(text)
+    if ch is not None:
+        raise vn_error("vn_text_chars", char=char_label(ch))
     if len(text) > max_length:
         raise vn_error("string_too_long", max_length=max_length)
     return text

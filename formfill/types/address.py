@@ -8,6 +8,8 @@ its replacement where the mapping is known. An address abroad is free text in ``
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from typing import Annotated, Any
 
 from pydantic import PrivateAttr, computed_field, model_validator
@@ -75,6 +77,7 @@ def _labels(items: list[str]) -> str:
     return "; ".join(shown[:_MAX_LISTED]) + ("; …" if more else "")
 
 
+@lru_cache(maxsize=4096)
 def resolve_province(text: str) -> ProvinceInfo:
     """The 2025 province for ``text``, or ``vn_province_renamed`` / ``vn_province_unknown``."""
     from formfill.types._legacy_admin import old_province
@@ -88,6 +91,7 @@ def resolve_province(text: str) -> ProvinceInfo:
     raise vn_error("vn_province_unknown", value=shown(text))
 
 
+@lru_cache(maxsize=16384)  # rosters repeat the same few communes; errors are not cached
 def resolve_commune(
     text: str, province: ProvinceInfo | None, old_province_name: str | None = None
 ) -> CommuneInfo:
@@ -146,6 +150,7 @@ class Address(Block):
         label_en="House number, street, hamlet",
         help="Ở nước ngoài: ghi toàn bộ địa chỉ vào đây.",
         help_en="Abroad: write the whole address here.",
+        required_when="khi địa chỉ ở nước ngoài / for an address abroad",
         examples=["Số 153 Nguyễn Sinh Sắc"],
     )
     xa: CommuneName | None = fld(
@@ -155,6 +160,7 @@ class Address(Block):
         help="Tên hoặc mã đơn vị sau ngày 01/07/2025, ví dụ: Phường Sa Đéc.",
         help_en="Name or code of the unit in force since 1 July 2025, e.g. Phường Sa Đéc.",
         widget="commune",
+        required_when="khi địa chỉ ở Việt Nam / for an address in Việt Nam",
         examples=["Phường Sa Đéc"],
     )
     tinh: ProvinceName | None = fld(
@@ -164,6 +170,7 @@ class Address(Block):
         help="Có thể bỏ trống nếu tên xã, phường là duy nhất.",
         help_en="May be left empty when the commune name is unique.",
         widget="province",
+        required_when="khi tên xã, phường trùng ở nhiều tỉnh / when the commune name is not unique",
         examples=["Đồng Tháp"],
     )
     quoc_gia: Nationality = fld("Quốc gia", VIET_NAM, label_en="Country", examples=[VIET_NAM])

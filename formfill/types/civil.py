@@ -17,6 +17,8 @@ _GENDERS = {"nam": "Nam", "nu": "Nữ", "male": "Nam", "female": "Nữ", "m": "N
 
 def normalise_gender(value: Any) -> str:
     """ "Nam" or "Nữ" from Nam/nữ/nu/male/female/M/F in any case; ``vn_gender_invalid`` otherwise."""
+    if value == "Nam" or value == "Nữ":  # the canonical spellings: no folding needed
+        return value
     key = fold(require_str(value))
     try:
         return _GENDERS[key]
@@ -45,6 +47,8 @@ def _compact(text: str) -> str:
 
 def normalise_nationality(value: Any) -> str:
     """ "Việt Nam" for every spelling of it; other nationalities as typed (letters only)."""
+    if value == VIET_NAM:
+        return VIET_NAM
     text = clean(require_str(value))
     if not text:
         raise vn_error("missing")

@@ -120,8 +120,13 @@ def find_ethnic_group(value: str) -> EthnicGroup | None:
     return None
 
 
+_CANONICAL = frozenset(g.name for g in ETHNIC_GROUPS)
+
+
 def normalise_ethnicity(value: Any) -> str:
     """The canonical name, ``vn_ethnicity_viet`` for "Việt"/"Việt Nam", else ``vn_ethnicity_unknown``."""
+    if isinstance(value, str) and value in _CANONICAL:
+        return value
     text = clean(require_str(value, allow_int=True))
     if not text:
         raise vn_error("missing")

@@ -9,6 +9,7 @@ named, because they are typing slips, not names. Capitalisation is kept: some pe
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Annotated, Any
 
 from formfill.text import clean, nfc
@@ -18,6 +19,7 @@ from formfill.types.messages import vn_error
 _JOINERS = frozenset(" -'’")
 
 
+@lru_cache(maxsize=8192)
 def _is_latin_letter(ch: str) -> bool:
     return unicodedata.category(ch).startswith("L") and unicodedata.name(ch, "").startswith("LATIN ")
 
@@ -25,6 +27,9 @@ def _is_latin_letter(ch: str) -> bool:
 def normalise_name(value: Any) -> str:
     """NFC, spaces collapsed; a ``vn_name_*`` error for anything that is not a name."""
     text = clean(require_str(value))
+    if 0 < len(text) <= NAME_MAX and all(_is_latin_letter(ch) or ch in _JOINERS for ch in set(text)):
+        if any(ch not in _JOINERS for ch in text):
+            return text  # fast path: every distinct character is a Latin letter or a joiner
     if not any(_is_latin_letter(ch) for ch in text):
         if not text or all(ch in _JOINERS for ch in text):
             raise vn_error("vn_name_empty")
