@@ -9,7 +9,6 @@ its replacement where the mapping is known. An address abroad is free text in ``
 from __future__ import annotations
 
 from functools import lru_cache
-
 from typing import Annotated, Any
 
 from pydantic import PrivateAttr, computed_field, model_validator
