@@ -31,6 +31,7 @@ ROSTER_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".jsonl")
 
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 _FLOATISH = re.compile(r"^\d+[.,]0+$")
+_FOLLOW_ON = {"missing_without_id", "vn_identity_missing"}
 _STRUCTURAL = {"batch_row_short", "batch_row_long", "batch_json_line"}
 _TRUE = {"co", "x", "1", "true", "yes", "y", "c", "dung"}
 _FALSE = {"khong", "0", "false", "no", "n", "k", "sai"}
@@ -508,10 +509,12 @@ def check_row(roster: Roster, row: Row) -> Row:
         row.declaration = roster.spec.validate(row.data)
     except ValidationError as exc:
         row.declaration = None
-        known = {e.field for e in row.errors}  # a cell already refused: "missing" would say nothing new
+        # A cell already refused: "missing", or "required without an ID" in its block, would say nothing new.
+        known = {e.field for e in row.errors}
+        blocks = {f.rpartition(".")[0] for f in known}
         for fe in explain(exc, roster.lang):
             column, user = roster.column_for(row, fe.path)
-            if user in known:
+            if user in known or (fe.type in _FOLLOW_ON and user.rpartition(".")[0] in blocks):
                 continue
             value = row.source.get(column, fe.input if isinstance(fe.input, str | int | float) else None)
             row.errors.append(CellError(row.number, column, user, fe.type, fe.message, value))
