@@ -32,7 +32,9 @@ TMP_PREFIX = ".formfill-"
 TMP_SUFFIX = ".part"
 MANIFEST = "manifest.jsonl"
 LOCK = ".formfill-batch.lock"
-STEM_MAX = 90  # room for a "-123456" suffix inside the 100-character limit
+STEM_MAX = 90
+# Temporary files a killed run can leave: ours, formfill.render.output's (".<name>.pdf.XXXX.part"), reports'.
+_STRAY = re.compile(r"^\.(formfill-.*|.+\.pdf\..+|report\.(csv|json))\.part$")  # room for a "-123456" suffix inside the 100-character limit
 
 
 def data_hash(data: Any) -> str:
@@ -138,6 +140,23 @@ def write_new(directory: str, name: str, data: bytes) -> str:
     if not NAME_RE.match(name):
         raise ValueError(f"unsafe file name {name!r}")
     final = os.path.join(directory, name)
+    try:
+        from formfill.render.output import atomic_write_new
+    except ImportError:
+        atomic_write_new = None
+    try:
+        if atomic_write_new is not None:
+            atomic_write_new(final, data)  # the engine's own never-replacing write (fsync, link, unlink)
+            return "written"
+        _link_new(directory, final, data)
+    except FileExistsError:
+        existing = sha256_file(Path(final))
+        return "same" if existing == hashlib.sha256(data).hexdigest() else "taken"
+    fsync_dir(directory)
+    return "written"
+
+
+def _link_new(directory: str, final: str, data: bytes) -> None:
     tmp = os.path.join(directory, f"{TMP_PREFIX}{os.getpid()}-{os.urandom(6).hex()}{TMP_SUFFIX}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
@@ -145,16 +164,10 @@ def write_new(directory: str, name: str, data: bytes) -> str:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        try:
-            os.link(tmp, final)
-        except FileExistsError:
-            existing = sha256_file(Path(final))
-            return "same" if existing == hashlib.sha256(data).hexdigest() else "taken"
+        os.link(tmp, final)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-    fsync_dir(directory)
-    return "written"
 
 
 class OutputDir:
@@ -189,7 +202,7 @@ class OutputDir:
     def _remove_stray(self) -> int:
         n = 0
         for entry in os.scandir(self.path):
-            if entry.name.startswith(TMP_PREFIX) and entry.name.endswith(TMP_SUFFIX):
+            if _STRAY.match(entry.name):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(entry.path)
                     n += 1

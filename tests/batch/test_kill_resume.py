@@ -61,5 +61,5 @@ def test_sigkill_then_resume(tmp_path):
     for e in entries:
         assert hashlib.sha256((out / e["file"]).read_bytes()).hexdigest() == e["sha256"]
     assert len(list(out.glob("*.pdf"))) == ROWS
-    assert not list(out.glob(".formfill-*.part"))
+    assert not list(out.glob(".*.part"))
     _complete_pdfs_only(out)

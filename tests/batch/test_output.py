@@ -132,9 +132,11 @@ def test_stray_temporary_files_are_removed(tmp_path, spec):
     out = tmp_path / "out"
     out.mkdir()
     (out / ".formfill-123-abc.part").write_bytes(b"%PDF half")
+    (out / ".000001-ab12cd34.pdf.k2j3h4.part").write_bytes(b"%PDF half")  # formfill.render.output's
+    (out / "notes.part").write_bytes(b"not ours")
     path = write_roster(tmp_path / "r.csv", [GOOD])
     res = run_batch(spec, path, out, renderer=STUB, jobs=1)
-    assert res.stray_removed == 1 and not list(out.glob(".formfill-*.part"))
+    assert res.stray_removed == 2 and not list(out.glob(".*.part")) and (out / "notes.part").exists()
 
 
 def test_two_runs_cannot_share_a_folder(tmp_path):
