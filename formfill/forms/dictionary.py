@@ -40,6 +40,7 @@ _FORMAT_NAMES = {
     "vn-past-place": "địa danh (chữ, ≤ 250, có thể là tên trước 2025)",
     "vn-free-text": "chữ (≤ 500)",
     "vn-text": "chữ",
+    "vn-time": "giờ hh:mm",
     "vn-place-text": "địa chỉ, địa danh (chữ)",
     "vn-short-text": "chữ (≤ 100)",
 }
@@ -64,7 +65,8 @@ def _with_length(doc: FieldDoc, name: str) -> str:
 
 def required_text(doc: FieldDoc, parent_optional: bool) -> str:
     if doc.required_without:
-        return f"khi không có `{doc.required_without}`"
+        text = f"khi không có `{doc.required_without}`"
+        return f"{text}; {doc.required_when}" if doc.required_when else text
     if doc.required_when:
         return doc.required_when
     if doc.required:
