@@ -58,12 +58,19 @@ FORMATTERS: dict[str, Formatter] = {
         Formatter("text", _text, "any", "as given; dates dd/mm/yyyy, objects by their as_text()"),
         Formatter("date", _date, "date", "dd/mm/yyyy (a partial date as much as is known)"),
         Formatter("date_words", lambda v: _types().date_in_words(v), "date", "the date in words"),
-        Formatter("Date_words", lambda v: _types().date_in_words(v, capitalize=True), "date", "in words, capitalised"),
+        Formatter(
+            "Date_words",
+            lambda v: _types().date_in_words(v, capitalize=True),
+            "date",
+            "in words, capitalised",
+        ),
         Formatter("name_upper", lambda v: _types().name_upper(v), "str", "a person's name in capitals"),
         Formatter("digits", str, "str", "one character per box (digit boxes)"),
         Formatter("address", _text, "as_text", "an address by its as_text()"),
         Formatter("paper", _text, "as_text", "an identity paper by its as_text()"),
-        Formatter("phone", lambda v: _types().format_phone_national(v), "str", "a phone number, national format"),
+        Formatter(
+            "phone", lambda v: _types().format_phone_national(v), "str", "a phone number, national format"
+        ),
         Formatter("day", _part(0), "date", "day of a ngày … tháng … năm … line (NĐ 30 zeros)"),
         Formatter("month", _part(1), "date", "month of a date line (NĐ 30: 01, 02, 3 … 12)"),
         Formatter("year", _part(2), "date", "year of a date line"),

@@ -86,7 +86,9 @@ def _run_bindings(base: Path_, runs: list[Any]) -> Iterator[tuple[Path_, str, st
             yield (*base, k, "digits"), run.digits, "digits", None
 
 
-def _with_alternatives(items: Iterator[tuple[Path_, Any, str, str | None]]) -> Iterator[tuple[Path_, str, str, str | None]]:
+def _with_alternatives(
+    items: Iterator[tuple[Path_, Any, str, str | None]],
+) -> Iterator[tuple[Path_, str, str, str | None]]:
     for ypath, path, fmt, rows_from in items:
         if isinstance(path, Binding):
             binding: Binding | None = path
@@ -123,7 +125,9 @@ def _validation_message(exc: ValidationError, source: SourceMap) -> TemplateErro
     return source.error(loc, f"{where}: {first['msg']}{more}")
 
 
-def load_template_file(path: Path, model: type[BaseModel] | None = None, form_id: str | None = None) -> Template:
+def load_template_file(
+    path: Path, model: type[BaseModel] | None = None, form_id: str | None = None
+) -> Template:
     """Load and validate one template file (bindings checked when ``model`` is given)."""
     data, source = load_yaml(path)
     if not isinstance(data, dict):
@@ -156,7 +160,9 @@ def load_template(spec: Any) -> Template:
     """
     path = spec.template_path
     if path is None:
-        raise TemplateError(spec.schema_path, None, f"form {spec.id!r} has no template (form_templates/{spec.id}.yaml)")
+        raise TemplateError(
+            spec.schema_path, None, f"form {spec.id!r} has no template (form_templates/{spec.id}.yaml)"
+        )
     path = Path(path)
     try:
         key = (spec.id, str(path), path.stat().st_mtime)
@@ -170,4 +176,3 @@ def load_template(spec: Any) -> Template:
     with _lock:
         _cache[key] = loaded
     return loaded
-

@@ -54,9 +54,9 @@ class Binding(Strict):
     field: str
     format: str = "text"
     prefix: str = ""
-    alternative: Annotated[Binding | None, BeforeValidator(lambda v: _binding_in(v) if v is not None else v)] = Field(
-        None, alias="or"
-    )
+    alternative: Annotated[
+        Binding | None, BeforeValidator(lambda v: _binding_in(v) if v is not None else v)
+    ] = Field(None, alias="or")
 
     @model_validator(mode="after")
     def _check(self) -> Binding:

@@ -8,7 +8,9 @@ from formfill.layout.units import mm
 from formfill.render.fonts import BOLD, REGULAR, ensure_fonts
 
 
-def grid_pdf(offset_x_mm: float = 0.0, offset_y_mm: float = 0.0, size: tuple[float, float] | None = None) -> bytes:
+def grid_pdf(
+    offset_x_mm: float = 0.0, offset_y_mm: float = 0.0, size: tuple[float, float] | None = None
+) -> bytes:
     """A4 grid: thin lines every 5 mm, thick every 10 mm labelled in mm from the top-left corner.
 
     The grid is drawn with the offsets applied, like values: print it, measure where the 0 mm
@@ -40,7 +42,9 @@ def grid_pdf(offset_x_mm: float = 0.0, offset_y_mm: float = 0.0, size: tuple[flo
             c.drawString(mm(1), y - 7, str(step))
             c.drawString(mm(105) + 1, y - 7, str(step))
     c.setFont(BOLD, 11)
-    c.drawString(mm(40), height - mm(40) + 3, "formfill — lưới hiệu chỉnh máy in (mm) / printer calibration grid")
+    c.drawString(
+        mm(40), height - mm(40) + 3, "formfill — lưới hiệu chỉnh máy in (mm) / printer calibration grid"
+    )
     c.setFont(REGULAR, 9)
     c.drawString(mm(40), height - mm(45) + 3, f"offset x = {offset_x_mm:g} mm, y = {offset_y_mm:g} mm")
     c.showPage()

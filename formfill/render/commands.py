@@ -15,8 +15,12 @@ import typer
 FormArg = Annotated[str, typer.Argument(help="Mã tờ khai / form id, e.g. khai-sinh")]
 DataArg = Annotated[Path, typer.Argument(help="Dữ liệu tờ khai (JSON) / declaration data (JSON)")]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="vi | en", show_default=False)]
-OffsetX = Annotated[float | None, typer.Option("--offset-x", help="mm, + = sang phải / to the right", show_default=False)]
-OffsetY = Annotated[float | None, typer.Option("--offset-y", help="mm, + = xuống dưới / down", show_default=False)]
+OffsetX = Annotated[
+    float | None, typer.Option("--offset-x", help="mm, + = sang phải / to the right", show_default=False)
+]
+OffsetY = Annotated[
+    float | None, typer.Option("--offset-y", help="mm, + = xuống dưới / down", show_default=False)
+]
 
 
 def _validated(spec: Any, data_file: Path) -> Any:
@@ -58,7 +62,13 @@ def _render_or_exit(spec: Any, declaration: Any, options: Any) -> bytes:
     except RenderError as exc:
         for err in exc.field_errors():
             typer.echo(f"{err.path}: {err.message}  [{err.type}]", err=True)
-        fail(EXIT_INVALID, tr("Không in được tờ khai: chưa tạo tệp PDF.", "Cannot print the declaration: no PDF was written."))
+        fail(
+            EXIT_INVALID,
+            tr(
+                "Không in được tờ khai: chưa tạo tệp PDF.",
+                "Cannot print the declaration: no PDF was written.",
+            ),
+        )
     except TemplateError as exc:
         fail(EXIT_UNREADABLE, str(exc))
 
@@ -67,8 +77,12 @@ def fill_cmd(
     form: FormArg,
     data: DataArg,
     output: Annotated[Path, typer.Option("-o", "--output", help="Tệp PDF / output PDF")],
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có / replace an existing file")] = False,
-    preprinted: Annotated[bool, typer.Option("--preprinted", help="Chỉ in giá trị (giấy in sẵn) / values only")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Ghi đè tệp đã có / replace an existing file")
+    ] = False,
+    preprinted: Annotated[
+        bool, typer.Option("--preprinted", help="Chỉ in giá trị (giấy in sẵn) / values only")
+    ] = False,
     offset_x: OffsetX = None,
     offset_y: OffsetY = None,
     lang: LangOpt = None,
@@ -82,16 +96,34 @@ def fill_cmd(
     apply_lang(lang)
     spec = load_form(form)
     if output.exists() and not force:
-        fail(EXIT_UNREADABLE, tr(f"Tệp đã có: {output} (dùng --force để ghi đè).", f"File exists: {output} (use --force to replace it)."))
+        fail(
+            EXIT_UNREADABLE,
+            tr(
+                f"Tệp đã có: {output} (dùng --force để ghi đè).",
+                f"File exists: {output} (use --force to replace it).",
+            ),
+        )
     declaration = _validated(spec, data)
     options = RenderOptions.from_settings(offset_x_mm=offset_x, offset_y_mm=offset_y, preprinted=preprinted)
     pdf = _render_or_exit(spec, declaration, options)
     try:
         atomic_write_new(output, pdf, force=force)
     except FileExistsError:
-        fail(EXIT_UNREADABLE, tr(f"Tệp đã có: {output} (dùng --force để ghi đè).", f"File exists: {output} (use --force to replace it)."))
+        fail(
+            EXIT_UNREADABLE,
+            tr(
+                f"Tệp đã có: {output} (dùng --force để ghi đè).",
+                f"File exists: {output} (use --force to replace it).",
+            ),
+        )
     except OSError as exc:
-        fail(EXIT_UNREADABLE, tr(f"Không ghi được {output}: {exc.strerror or exc}", f"Cannot write {output}: {exc.strerror or exc}"))
+        fail(
+            EXIT_UNREADABLE,
+            tr(
+                f"Không ghi được {output}: {exc.strerror or exc}",
+                f"Cannot write {output}: {exc.strerror or exc}",
+            ),
+        )
     typer.echo(tr(f"Đã tạo {output}", f"Wrote {output}"))
 
 
@@ -99,7 +131,9 @@ def check_cmd(
     pdf: Annotated[Path, typer.Argument(help="Tệp PDF cần kiểm tra / PDF to check")],
     form: FormArg,
     data: DataArg,
-    preprinted: Annotated[bool, typer.Option("--preprinted", help="PDF chỉ có giá trị / values-only PDF")] = False,
+    preprinted: Annotated[
+        bool, typer.Option("--preprinted", help="PDF chỉ có giá trị / values-only PDF")
+    ] = False,
     offset_x: OffsetX = None,
     offset_y: OffsetY = None,
     lang: LangOpt = None,
@@ -130,12 +164,25 @@ def check_cmd(
     if problems:
         for p in problems:
             typer.echo(str(p), err=True)
-        fail(EXIT_INVALID, tr(f"{len(problems)} giá trị thiếu hoặc sai chỗ.", f"{len(problems)} values missing or misplaced."))
-    typer.echo(tr(f"Đủ {len(plan.values)} giá trị, đúng chỗ.", f"All {len(plan.values)} values present and in place."))
+        fail(
+            EXIT_INVALID,
+            tr(
+                f"{len(problems)} giá trị thiếu hoặc sai chỗ.",
+                f"{len(problems)} values missing or misplaced.",
+            ),
+        )
+    typer.echo(
+        tr(
+            f"Đủ {len(plan.values)} giá trị, đúng chỗ.",
+            f"All {len(plan.values)} values present and in place.",
+        )
+    )
 
 
 def calibrate_cmd(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp PDF / output PDF")] = Path("calibration-grid.pdf"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp PDF / output PDF")] = Path(
+        "calibration-grid.pdf"
+    ),
     offset_x: OffsetX = None,
     offset_y: OffsetY = None,
     force: Annotated[bool, typer.Option("--force")] = False,
@@ -151,13 +198,18 @@ def calibrate_cmd(
     try:
         atomic_write_new(output, grid_pdf(opts.offset_x_mm, opts.offset_y_mm), force=force)
     except FileExistsError:
-        fail(EXIT_UNREADABLE, tr(f"Tệp đã có: {output} (dùng --force để ghi đè).", f"File exists: {output} (use --force)."))
+        fail(
+            EXIT_UNREADABLE,
+            tr(f"Tệp đã có: {output} (dùng --force để ghi đè).", f"File exists: {output} (use --force)."),
+        )
     except OSError as exc:
         fail(EXIT_UNREADABLE, str(exc))
-    typer.echo(tr(
-        f"Đã tạo {output}. In ở 100% (không co giãn), đo vị trí vạch 0 mm, rồi đặt FORMFILL_OFFSET_X_MM / FORMFILL_OFFSET_Y_MM.",
-        f"Wrote {output}. Print at 100% (no scaling), measure where the 0 mm lines fall, then set FORMFILL_OFFSET_X_MM / FORMFILL_OFFSET_Y_MM.",
-    ))
+    typer.echo(
+        tr(
+            f"Đã tạo {output}. In ở 100% (không co giãn), đo vị trí vạch 0 mm, rồi đặt FORMFILL_OFFSET_X_MM / FORMFILL_OFFSET_Y_MM.",
+            f"Wrote {output}. Print at 100% (no scaling), measure where the 0 mm lines fall, then set FORMFILL_OFFSET_X_MM / FORMFILL_OFFSET_Y_MM.",
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

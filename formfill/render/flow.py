@@ -117,32 +117,57 @@ class FlowCompiler:
         for n in range(1, len(self.static)):  # NĐ 30: page numbers from page 2, centred in the top margin
             label = str(n + 1)
             w = text_width(label, REGULAR, 11)
-            self.static[n].append(TextOp(n, (ctx.page_w - w) / 2, ctx.page_h - ctx.t.page.margins.top / 2, label, REGULAR, 11))
+            self.static[n].append(
+                TextOp(n, (ctx.page_w - w) / 2, ctx.page_h - ctx.t.page.margins.top / 2, label, REGULAR, 11)
+            )
         meta = self.ctx.spec.meta
         return Compiled(
-            form_id=meta.id, kind="flow", page_size=(ctx.page_w, ctx.page_h),
-            frame=(ctx.left, ctx.bottom, ctx.right, ctx.top), pages=len(self.static), static=self.static,
-            slots=self.slots, size=ctx.size, leading=ctx.leading, floor=ctx.floor, title=meta.title.upper(),
+            form_id=meta.id,
+            kind="flow",
+            page_size=(ctx.page_w, ctx.page_h),
+            frame=(ctx.left, ctx.bottom, ctx.right, ctx.top),
+            pages=len(self.static),
+            static=self.static,
+            slots=self.slots,
+            size=ctx.size,
+            leading=ctx.leading,
+            floor=ctx.floor,
+            title=meta.title.upper(),
         )
 
     # --- element builders ---------------------------------------------------------------------
     def builder(self, el: Any, ypath: tuple[Any, ...]) -> Builder:
         ctx = self.ctx
 
-        def runs(runs: list[Any], *, style: str = "regular", size: float | None = None, align: str = "left",
-                 x0: float | None = None, x1: float | None = None, indent: float = 0.0,
-                 label: str = "") -> Builder:
+        def runs(
+            runs: list[Any],
+            *,
+            style: str = "regular",
+            size: float | None = None,
+            align: str = "left",
+            x0: float | None = None,
+            x1: float | None = None,
+            indent: float = 0.0,
+            label: str = "",
+        ) -> Builder:
             def build(page: int, top: float) -> tuple[float, Out]:
-                rl = RunLayout(ctx, page, ctx.left if x0 is None else x0, ctx.right if x1 is None else x1,
-                               size or ctx.size, style)
+                rl = RunLayout(
+                    ctx,
+                    page,
+                    ctx.left if x0 is None else x0,
+                    ctx.right if x1 is None else x1,
+                    size or ctx.size,
+                    style,
+                )
                 return rl.layout(runs, ypath, top, align=align, indent=indent, label=label)
 
             return build
 
         if isinstance(el, m.BasisEl):
             text = el.text if el.text is not None else ctx.spec.meta.basis
-            return runs([m.TextRun(text=text)], style=el.style, size=el.size, align="center",
-                        x0=ctx.right - el.width)
+            return runs(
+                [m.TextRun(text=text)], style=el.style, size=el.size, align="center", x0=ctx.right - el.width
+            )
         if isinstance(el, m.NationalHeaderEl):
             return self._national_header(el, ypath)
         if isinstance(el, m.TitleEl):
@@ -152,15 +177,25 @@ class FlowCompiler:
             sub = runs([m.TextRun(text=el.subtitle)], style="italic", align="center")
             return _stack(title, sub)
         if isinstance(el, m.LineEl):
-            return runs([m.TextRun(text=el.label + " ", note=el.note),
-                         m.ValueRun(value=el.value, lines=el.lines, style=el.style)],
-                        label=clean_label(el.label))
+            return runs(
+                [
+                    m.TextRun(text=el.label + " ", note=el.note),
+                    m.ValueRun(value=el.value, lines=el.lines, style=el.style),
+                ],
+                label=clean_label(el.label),
+            )
         if isinstance(el, m.RowEl):
             return self._row(el, ypath)
         if isinstance(el, m.ParagraphEl):
             labels = [clean_label(r.text) for r in el.runs if isinstance(r, m.TextRun)]
-            return runs(list(el.runs), style=el.style, size=el.size, align=el.align, indent=el.indent,
-                        label=labels[0] if labels else "")
+            return runs(
+                list(el.runs),
+                style=el.style,
+                size=el.size,
+                align=el.align,
+                indent=el.indent,
+                label=labels[0] if labels else "",
+            )
         if isinstance(el, m.PlaceDateEl):
             return runs(place_date_runs(el), style=el.style, align=el.align, label="Làm tại")
         if isinstance(el, m.SignaturesEl):
@@ -206,8 +241,9 @@ class FlowCompiler:
             if j:
                 run_list.append(m.TextRun(text=" " if gap == 0 else "  "))
             run_list.append(m.TextRun(text=item.label + " ", note=item.note))
-            run_list.append(m.ValueRun(value=item.value, width=m.Width(points=slot_w), lines=item.lines,
-                                       align=item.align))
+            run_list.append(
+                m.ValueRun(value=item.value, width=m.Width(points=slot_w), lines=item.lines, align=item.align)
+            )
             x += width
 
         labels = [clean_label(i.label) for i in el.items]
@@ -241,8 +277,14 @@ class FlowCompiler:
                 y = top
                 parts: list[tuple[list[Any], str, float, str]] = []
                 if isinstance(col.date_line, m.PlaceDateBinding):
-                    parts.append(([m.ValueRun(value=col.date_line.place, align="center", leader=False, lines=2)],
-                                  "italic", size, "Làm tại"))
+                    parts.append(
+                        (
+                            [m.ValueRun(value=col.date_line.place, align="center", leader=False, lines=2)],
+                            "italic",
+                            size,
+                            "Làm tại",
+                        )
+                    )
                     parts.append((column_date_runs(col.date_line.date), "italic", size, "Ngày làm tờ khai"))
                 elif col.date_line:
                     parts.append(([m.TextRun(text="…, ngày … tháng … năm …")], "italic", size, ""))
@@ -258,9 +300,20 @@ class FlowCompiler:
                 y -= el.space
                 if col.name is not None:
                     rl = RunLayout(ctx, page, x0 + 4, x1 - 4, size, "bold")
-                    h, o = rl.layout([m.ValueRun(value=col.name, width=m.Width(points=x1 - x0 - 8), align="center",
-                                                 leader=False, style="bold")], (*cpath, "name"), y,
-                                     label=clean_label(col.title))
+                    h, o = rl.layout(
+                        [
+                            m.ValueRun(
+                                value=col.name,
+                                width=m.Width(points=x1 - x0 - 8),
+                                align="center",
+                                leader=False,
+                                style="bold",
+                            )
+                        ],
+                        (*cpath, "name"),
+                        y,
+                        label=clean_label(col.title),
+                    )
                     out.ops.extend(o.ops)
                     out.slots.extend(o.slots)
                     y -= h
@@ -296,7 +349,9 @@ class FlowCompiler:
             out.ops.extend(o.ops)
             y -= h
             for k, note in enumerate(el.notes):
-                h, o = rl.layout([m.TextRun(text=f"({note.mark}) {note.text}")], (*ypath, k), y, align="justify")
+                h, o = rl.layout(
+                    [m.TextRun(text=f"({note.mark}) {note.text}")], (*ypath, k), y, align="justify"
+                )
                 out.ops.extend(o.ops)
                 y -= h
             return top - y, out
@@ -322,10 +377,18 @@ class FlowCompiler:
             ypath = ("elements", j, el.kind)
             if isinstance(el, m.FootnotesEl):
                 saved = self.y, self.page, self.closed
-                total += el.space_before + el.space_after + 12 + sum(
-                    RunLayout(self.ctx, 0, self.ctx.left, self.ctx.right, el.size, "regular").layout(
-                        [m.TextRun(text=f"({n.mark}) {n.text}")], ypath, 0, align="justify")[0]
-                    for n in el.notes) + self.ctx.lead(el.size)
+                total += (
+                    el.space_before
+                    + el.space_after
+                    + 12
+                    + sum(
+                        RunLayout(self.ctx, 0, self.ctx.left, self.ctx.right, el.size, "regular").layout(
+                            [m.TextRun(text=f"({n.mark}) {n.text}")], ypath, 0, align="justify"
+                        )[0]
+                        for n in el.notes
+                    )
+                    + self.ctx.lead(el.size)
+                )
                 self.y, self.page, self.closed = saved
                 continue
             height, _ = self.builder(el, ypath)(0, self.ctx.top)
@@ -353,7 +416,18 @@ class FlowCompiler:
             if fitted is None:
                 raise ctx.source_error((*ypath, "columns", j, "header"), "the header does not fit its column")
             header_lines = max(header_lines, len(fitted.lines))
-            cols.append(ColumnSpec(col.value.field, col.value.format, col.value, x, x + w, col.align, fitted.lines, col.header))
+            cols.append(
+                ColumnSpec(
+                    col.value.field,
+                    col.value.format,
+                    col.value,
+                    x,
+                    x + w,
+                    col.align,
+                    fitted.lines,
+                    col.header,
+                )
+            )
             x += w
         header_h = header_lines * ctx.lead(hsize) + 4
         row_h = el.lines_per_cell * lead + 3
@@ -368,23 +442,47 @@ class FlowCompiler:
                 n_rows = int(avail // row_h)
         if n_rows < el.min_rows:
             self.new_page()
-            n_rows = el.rows if isinstance(el.rows, int) else int((self.y - ctx.bottom - header_h - note_h) // row_h)
+            n_rows = (
+                el.rows
+                if isinstance(el.rows, int)
+                else int((self.y - ctx.bottom - header_h - note_h) // row_h)
+            )
         label = clean_label(el.continuation_title) or el.rows_from
         page, top = self.page, self.y
         ops, rows = table_grid(page, top, cols, header_h, row_h, n_rows, hsize, ctx, el.lines_per_cell, size)
         self.static[page].extend(ops)
         note = Segment(page, ctx.left, ctx.right, top - header_h - n_rows * row_h - lead * 0.85)
-        self.slots.append(TableSlot(
-            rows_from=el.rows_from, columns=tuple(cols), rows=rows, note=note, header_height=header_h,
-            row_height=row_h, lines_per_cell=el.lines_per_cell, size=size, header_size=hsize, label=label,
-            continuation_title=el.continuation_title or label,
-        ))
+        self.slots.append(
+            TableSlot(
+                rows_from=el.rows_from,
+                columns=tuple(cols),
+                rows=rows,
+                note=note,
+                header_height=header_h,
+                row_height=row_h,
+                lines_per_cell=el.lines_per_cell,
+                size=size,
+                header_size=hsize,
+                label=label,
+                continuation_title=el.continuation_title or label,
+            )
+        )
         self.y = top - header_h - n_rows * row_h - note_h
 
 
-def table_grid(page: int, top: float, cols: list[ColumnSpec] | tuple[ColumnSpec, ...], header_h: float,
-               row_h: float, n_rows: int, hsize: float, ctx: Any, lines_per_cell: int, size: float,
-               row_heights: list[float] | None = None) -> tuple[list[Op], tuple[tuple[ValueSlot, ...], ...]]:
+def table_grid(
+    page: int,
+    top: float,
+    cols: list[ColumnSpec] | tuple[ColumnSpec, ...],
+    header_h: float,
+    row_h: float,
+    n_rows: int,
+    hsize: float,
+    ctx: Any,
+    lines_per_cell: int,
+    size: float,
+    row_heights: list[float] | None = None,
+) -> tuple[list[Op], tuple[tuple[ValueSlot, ...], ...]]:
     """The grid, the header text and the cell slots of a table (also used on continuation sheets)."""
     ops: list[Op] = []
     heights = row_heights or [row_h] * n_rows
@@ -409,9 +507,22 @@ def table_grid(page: int, top: float, cols: list[ColumnSpec] | tuple[ColumnSpec,
         lines = max(1, int((h - 3) // lead))
         cells = []
         for c in cols:
-            segs = tuple(Segment(page, c.x0 + 1, c.x1 - 1, y - 1.5 - lead * k - lead * 0.78) for k in range(lines))
-            cells.append(ValueSlot(c.path, c.fmt, segs, "regular", size, min(ctx.floor, size), c.align, c.label,
-                                   binding=c.binding))
+            segs = tuple(
+                Segment(page, c.x0 + 1, c.x1 - 1, y - 1.5 - lead * k - lead * 0.78) for k in range(lines)
+            )
+            cells.append(
+                ValueSlot(
+                    c.path,
+                    c.fmt,
+                    segs,
+                    "regular",
+                    size,
+                    min(ctx.floor, size),
+                    c.align,
+                    c.label,
+                    binding=c.binding,
+                )
+            )
         rows.append(tuple(cells))
         y -= h
         ops.append(LineOp(page, x0, y, x1, y, 0.4))
@@ -428,8 +539,13 @@ def place_date_runs(el: m.PlaceDateEl) -> list[Any]:
     if el.date is not None:
         for text, fmt, w in ((", ngày ", "day", 9), (" tháng ", "month", 9), (" năm ", "year", 14)):
             runs.append(m.TextRun(text=text))
-            runs.append(m.ValueRun(value=m.Binding(field=el.date.field, format=fmt), width=m.Width(points=w * mm),
-                                   align="center"))
+            runs.append(
+                m.ValueRun(
+                    value=m.Binding(field=el.date.field, format=fmt),
+                    width=m.Width(points=w * mm),
+                    align="center",
+                )
+            )
     else:
         runs.append(m.TextRun(text=", ngày …… tháng …… năm ……"))
     return runs
@@ -440,7 +556,11 @@ def column_date_runs(date: m.Binding) -> list[Any]:
     runs: list[Any] = []
     for text, fmt, w in (("ngày ", "day", 6), (" tháng ", "month", 6), (" năm ", "year", 10)):
         runs.append(m.TextRun(text=text))
-        runs.append(m.ValueRun(value=m.Binding(field=date.field, format=fmt), width=m.Width(points=w * mm), align="center"))
+        runs.append(
+            m.ValueRun(
+                value=m.Binding(field=date.field, format=fmt), width=m.Width(points=w * mm), align="center"
+            )
+        )
     return runs
 
 

@@ -40,7 +40,11 @@ def _package_files() -> tuple[Path, Path, str]:
 
     files = pkg.ROOT / "files"
     meta = json.loads((pkg.ROOT / "metadata.json").read_text(encoding="utf-8"))
-    return files / "NotoSerif[wdth,wght].ttf", files / "NotoSerif-Italic[wdth,wght].ttf", str(meta.get("version", "0"))
+    return (
+        files / "NotoSerif[wdth,wght].ttf",
+        files / "NotoSerif-Italic[wdth,wght].ttf",
+        str(meta.get("version", "0")),
+    )
 
 
 def cache_dir() -> Path:

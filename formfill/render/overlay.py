@@ -54,23 +54,54 @@ class OverlayCompiler:
                     Segment(page, box.x, box.x + box.w, top - pitch * j - (pitch + size * 0.72) / 2)
                     for j in range(box.lines)
                 )
-                slots.append(ValueSlot(box.value.field, box.value.format, segs, "regular", size, floor, box.align,
-                                       self._label(box, box.value.field), binding=box.value))
+                slots.append(
+                    ValueSlot(
+                        box.value.field,
+                        box.value.format,
+                        segs,
+                        "regular",
+                        size,
+                        floor,
+                        box.align,
+                        self._label(box, box.value.field),
+                        binding=box.value,
+                    )
+                )
             elif isinstance(box, m.CheckBox):
                 slots.append(CheckSlot(box.checkbox, box.when, page, box.x, top - box.size, box.size))
             elif isinstance(box, m.DigitBoxes):
                 h = box.h or box.cell
-                slots.append(DigitSlot(box.digits, page, box.x, top - h, box.cell, h, box.count,
-                                       min(t.text.size, h * 0.75), self._label(box, box.digits)))
+                slots.append(
+                    DigitSlot(
+                        box.digits,
+                        page,
+                        box.x,
+                        top - h,
+                        box.cell,
+                        h,
+                        box.count,
+                        min(t.text.size, h * 0.75),
+                        self._label(box, box.digits),
+                    )
+                )
             else:  # pragma: no cover - the model admits nothing else
                 raise ctx.source_error(("boxes", i), "unknown box")
         mg = t.page.margins
         meta = self.spec.meta
         return Compiled(
-            form_id=meta.id, kind="overlay", page_size=(width, height),
-            frame=(mg.left, mg.bottom, width - mg.right, height - mg.top), pages=pages,
-            static=[[] for _ in range(pages)], slots=slots, size=t.text.size, leading=t.text.leading,
-            floor=t.text.floor, title=meta.title.upper(), background=background, allow_appendix=t.continuation,
+            form_id=meta.id,
+            kind="overlay",
+            page_size=(width, height),
+            frame=(mg.left, mg.bottom, width - mg.right, height - mg.top),
+            pages=pages,
+            static=[[] for _ in range(pages)],
+            slots=slots,
+            size=t.text.size,
+            leading=t.text.leading,
+            floor=t.text.floor,
+            title=meta.title.upper(),
+            background=background,
+            allow_appendix=t.continuation,
         )
 
 

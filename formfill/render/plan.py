@@ -294,7 +294,9 @@ class Sheets:
         self._room(c.leading * 3)
         fitted = fit_text(text, [self.right - self.left] * 3, BOLD, c.size, 6.0)
         for line in fitted.lines if fitted else (text,):
-            self.plan.texts.append(TextOp(self.page, self.left, self.y - c.leading * 0.78, line, BOLD, c.size))
+            self.plan.texts.append(
+                TextOp(self.page, self.left, self.y - c.leading * 0.78, line, BOLD, c.size)
+            )
             self.y -= c.leading
 
     def _text(self, entry: _Entry) -> None:
@@ -340,11 +342,22 @@ class Sheets:
                 if col.path == "@index":
                     text = str(i + 1)
                 else:
-                    probe = ValueSlot(col.path, col.fmt, (), "regular", slot.size, slot.size, col.align, col.label,
-                                      binding=col.binding)
+                    probe = ValueSlot(
+                        col.path,
+                        col.fmt,
+                        (),
+                        "regular",
+                        slot.size,
+                        slot.size,
+                        col.align,
+                        col.label,
+                        binding=col.binding,
+                    )
                     text, _ = slot_text(probe, row)
                 check_glyphs(text, REGULAR, path)
-                fitted = fit_text(text, [col.x1 - col.x0 - 5] * (len(text) + 2), REGULAR, slot.size, slot.size)
+                fitted = fit_text(
+                    text, [col.x1 - col.x0 - 5] * (len(text) + 2), REGULAR, slot.size, slot.size
+                )
                 assert fitted is not None
                 need = max(need, len(fitted.lines))
                 cells.append((path, text))
@@ -361,16 +374,28 @@ class Sheets:
                 take += 1
             take = max(take, 1)
             chunk, prepared = prepared[:take], prepared[take:]
-            ops, rows = table_grid(self.page, self.y, slot.columns, slot.header_height, slot.row_height, len(chunk),
-                                   slot.header_size, _Ctx, slot.lines_per_cell, slot.size,
-                                   row_heights=[h for _, h in chunk])
+            ops, rows = table_grid(
+                self.page,
+                self.y,
+                slot.columns,
+                slot.header_height,
+                slot.row_height,
+                len(chunk),
+                slot.header_size,
+                _Ctx,
+                slot.lines_per_cell,
+                slot.size,
+                row_heights=[h for _, h in chunk],
+            )
             self.plan.ops.extend(o for o in ops if not isinstance(o, TextOp))
             self.plan.texts.extend(o for o in ops if isinstance(o, TextOp))
             for (cells, _h), row_slots in zip(chunk, rows, strict=True):
                 for (path, text), cell in zip(cells, row_slots, strict=True):
                     if not text:
                         continue
-                    fitted = fit_text(text, [s.width - 2 * cell.pad for s in cell.segments], REGULAR, slot.size, slot.size)
+                    fitted = fit_text(
+                        text, [s.width - 2 * cell.pad for s in cell.segments], REGULAR, slot.size, slot.size
+                    )
                     assert fitted is not None
                     lines, boxes = _place_lines(cell, fitted, REGULAR)
                     self.plan.texts.extend(lines)

@@ -91,8 +91,16 @@ class RunLayout:
         return toks
 
     # --- lines -----------------------------------------------------------------------------
-    def layout(self, runs: list[Any], ypath: tuple[Any, ...], top: float, *, align: str = "left",
-               indent: float = 0.0, label: str = "") -> tuple[float, Out]:
+    def layout(
+        self,
+        runs: list[Any],
+        ypath: tuple[Any, ...],
+        top: float,
+        *,
+        align: str = "left",
+        indent: float = 0.0,
+        label: str = "",
+    ) -> tuple[float, Out]:
         toks = self.tokens(runs, ypath)
         out = Out()
         lines: list[list[tuple[Tok, float, float]]] = []  # (token, x, width)
@@ -128,7 +136,9 @@ class RunLayout:
                 if tok.kind == "slot" and tok.run.width.resolve(self.x1 - self.x0) is None:
                     width = self.x1 - x
             if x + space + width > self.x1 + 0.01:
-                raise self.ctx.source_error(tok.path or ypath, f"does not fit in the text width: {tok.text or tok.kind}")
+                raise self.ctx.source_error(
+                    tok.path or ypath, f"does not fit in the text width: {tok.text or tok.kind}"
+                )
             cur.append((tok, x + space, width))
             x += space + width
             space = 0.0
@@ -164,8 +174,16 @@ class RunLayout:
                 return 0.0, free / gaps
         return 0.0, 0.0
 
-    def _emit(self, line: list[tuple[Tok, float, float]], base: float, shift: float, ws: float,
-              conts: list[Segment], out: Out, label: str) -> None:
+    def _emit(
+        self,
+        line: list[tuple[Tok, float, float]],
+        base: float,
+        shift: float,
+        ws: float,
+        conts: list[Segment],
+        out: Out,
+        label: str,
+    ) -> None:
         gaps = 0
         prev: tuple[Tok, float, float] | None = None
         merged: TextOp | None = None
@@ -176,10 +194,18 @@ class RunLayout:
             fx = x + shift + gaps * ws
             if tok.kind == "word":
                 y = base + tok.rise
-                if (merged is not None and prev is not None and prev[0].kind == "word"
-                        and merged.font == tok.font and merged.size == tok.size and merged.y == y):
+                if (
+                    merged is not None
+                    and prev is not None
+                    and prev[0].kind == "word"
+                    and merged.font == tok.font
+                    and merged.size == tok.size
+                    and merged.y == y
+                ):
                     sep = " " if natural_gap > 0.01 else ""
-                    merged = TextOp(merged.page, merged.x, y, merged.text + sep + tok.text, tok.font, tok.size, ws)
+                    merged = TextOp(
+                        merged.page, merged.x, y, merged.text + sep + tok.text, tok.font, tok.size, ws
+                    )
                     out.ops[-1] = merged
                 else:
                     merged = TextOp(self.page, fx, y, tok.text, tok.font, tok.size, ws)
@@ -189,20 +215,30 @@ class RunLayout:
                 self._emit_box(tok, fx, width, base, conts, out, label)
             prev = (tok, x, width)
 
-    def _emit_box(self, tok: Tok, x: float, width: float, base: float, conts: list[Segment], out: Out,
-                  label: str) -> None:
+    def _emit_box(
+        self, tok: Tok, x: float, width: float, base: float, conts: list[Segment], out: Out, label: str
+    ) -> None:
         run = tok.run
         if tok.kind == "slot":
-            segs = (Segment(self.page, x, x + width, base), *conts)
+            segs = (Segment(self.page, x, x + width, base), *(conts if run.lines > 1 else ()))
             if run.leader:
                 for s in segs:
-                    out.ops.append(LineOp(self.page, s.x0 + 1, s.y - LEADER_DROP, s.x1, s.y - LEADER_DROP, 0.8, True))
-            out.slots.append(ValueSlot(
-                path=run.value.field, fmt=run.value.format, segments=segs,
-                style=run.style or "regular", size=run.size or self.size,
-                floor=min(run.floor or self.ctx.floor, run.size or self.size),
-                align=run.align, label=label or run.value.field, binding=run.value,
-            ))
+                    out.ops.append(
+                        LineOp(self.page, s.x0 + 1, s.y - LEADER_DROP, s.x1, s.y - LEADER_DROP, 0.8, True)
+                    )
+            out.slots.append(
+                ValueSlot(
+                    path=run.value.field,
+                    fmt=run.value.format,
+                    segments=segs,
+                    style=run.style or "regular",
+                    size=run.size or self.size,
+                    floor=min(run.floor or self.ctx.floor, run.size or self.size),
+                    align=run.align,
+                    label=label or run.value.field,
+                    binding=run.value,
+                )
+            )
         elif tok.kind == "check":
             y = base - 1.0
             out.ops.append(RectOp(self.page, x + 0.5, y, run.size, run.size, 0.7))
@@ -212,5 +248,6 @@ class RunLayout:
             y = base - (h - self.size * 0.72) / 2
             for i in range(run.count):
                 out.ops.append(RectOp(self.page, x + i * run.cell, y, run.cell, h, 0.6))
-            out.slots.append(DigitSlot(run.digits, self.page, x, y, run.cell, h, run.count, self.size,
-                                       label or run.digits))
+            out.slots.append(
+                DigitSlot(run.digits, self.page, x, y, run.cell, h, run.count, self.size, label or run.digits)
+            )

@@ -56,14 +56,17 @@ def text_in(page: _Page, box: Box, tol: float = TOLERANCE) -> str:
     """Characters lying wholly inside ``box`` (± tol), in reading order."""
     top, bottom = page.height - box.y1 - tol, page.height - box.y0 + tol
     inside = [
-        c for c in page.chars
+        c
+        for c in page.chars
         if c["x0"] >= box.x0 - tol and c["x1"] <= box.x1 + tol and c["top"] >= top and c["bottom"] <= bottom
     ]
     inside.sort(key=lambda c: c["x0"])  # a box holds one line
     return "".join(c["text"] for c in inside)
 
 
-def read_value(pages: list[_Page], boxes: list[Box], joins: tuple[str, ...], opts: RenderOptions | None = None) -> str:
+def read_value(
+    pages: list[_Page], boxes: list[Box], joins: tuple[str, ...], opts: RenderOptions | None = None
+) -> str:
     """The text found in a value's line boxes, joined as the plan broke it."""
     opts = opts or RenderOptions()
     parts = []
@@ -76,26 +79,40 @@ def read_value(pages: list[_Page], boxes: list[Box], joins: tuple[str, ...], opt
     return out
 
 
-def is_checked(page: _Page, box: Box) -> bool | None:
-    """True/False for a drawn tick box at ``box`` (None: no box there). Ticked = two diagonals inside."""
+def is_checked(page: _Page, box: Box, need_box: bool = True) -> bool | None:
+    """True/False for a tick box at ``box`` (None: no drawn box there). Ticked = two diagonals inside.
+
+    ``need_box=False`` for overlays, whose boxes are part of the background.
+    """
     tol = 1.5
     top = page.height - box.y1
 
     def near(r: dict[str, Any]) -> bool:
         return abs(r["x0"] - box.x0) < tol + 1 and abs(r["top"] - top) < tol + 1
 
-    if not any(near(r) for r in page.rects):
+    if need_box and not any(near(r) for r in page.rects):
         return None
     inside = [
-        ln for ln in page.lines
-        if ln["x0"] >= box.x0 - tol and ln["x1"] <= box.x1 + tol and ln["top"] >= top - tol
-        and ln["bottom"] <= page.height - box.y0 + tol and abs(ln["x1"] - ln["x0"]) > 0.5 and abs(ln["bottom"] - ln["top"]) > 0.5
+        ln
+        for ln in page.lines
+        if ln["x0"] >= box.x0 - tol
+        and ln["x1"] <= box.x1 + tol
+        and ln["top"] >= top - tol
+        and ln["bottom"] <= page.height - box.y0 + tol
+        and abs(ln["x1"] - ln["x0"]) > 0.5
+        and abs(ln["bottom"] - ln["top"]) > 0.5
     ]
     return len(inside) >= 2
 
 
-def verify(data: bytes, plan: Plan, options: RenderOptions | None = None, *, pages: list[_Page] | None = None,
-           boxes_drawn: bool = True) -> list[Problem]:
+def verify(
+    data: bytes,
+    plan: Plan,
+    options: RenderOptions | None = None,
+    *,
+    pages: list[_Page] | None = None,
+    boxes_drawn: bool = True,
+) -> list[Problem]:
     """Every value, tick box and digit of ``plan`` found in ``data``; the problems otherwise."""
     opts = options or RenderOptions()
     pages = pages if pages is not None else read_pdf(data)
@@ -111,7 +128,7 @@ def verify(data: bytes, plan: Plan, options: RenderOptions | None = None, *, pag
         if b.page >= len(pages):
             problems.append(Problem(check.path, "checkbox", str(check.checked), "no page"))
             continue
-        state = is_checked(pages[b.page], b)
+        state = is_checked(pages[b.page], b, need_box=boxes_drawn)
         if boxes_drawn and state is None:
             problems.append(Problem(check.path, "checkbox", str(check.checked), "no box"))
         elif (state or False) != check.checked:
