@@ -1,0 +1,165 @@
+"""The assistant's app: ``create_app(settings)`` for the CLI and the tests, ``run_app()`` for ``formfill``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from pydantic import ValidationError
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.theme import Theme
+
+from formfill.errors import FormfillError
+from formfill.forms import get_form
+from formfill.i18n import set_lang, tr
+from formfill.ime import METHODS
+from formfill.storage import DraftStore, StorageError
+from formfill.tui.screens.finish import FinishScreen
+from formfill.tui.screens.review import ReviewScreen
+from formfill.tui.screens.start import StartScreen
+from formfill.tui.screens.wizard import WizardScreen
+from formfill.tui.session import FormSession
+from formfill.tui.settings import Settings
+from formfill.tui.widgets.status import StatusBar, storage_message
+
+CONTRAST = Theme(
+    name="formfill-contrast",
+    primary="#FFD700",
+    secondary="#00D7FF",
+    accent="#FFD700",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#262626",
+    boost="#1C1C1C",
+    error="#FF5F5F",
+    success="#5FFF5F",
+    warning="#FFAF00",
+    dark=True,
+)
+
+
+class FormfillApp(App[int]):
+    """Start screen → wizard (one section per step) → review → finish."""
+
+    CSS_PATH = "formfill.tcss"
+    TITLE = "formfill"
+    ENABLE_COMMAND_PALETTE = False  # its Quit/Screenshot entries have no place on a shared terminal
+    BINDINGS = [
+        Binding("f2", "toggle_ime", tr("Bộ gõ Telex/VNI", "Telex/VNI typing"), id="app.ime", priority=True),
+        Binding("ctrl+q", "quit", tr("Thoát", "Quit"), id="app.quit", priority=True),
+    ]
+
+    ime_method: reactive[str | None] = reactive(None)
+
+    def __init__(self, settings: Settings, *, store: DraftStore | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self._store = store
+        self.clock = clock or datetime.now
+        self.steady_cursor = not settings.cursor_blink
+        self.set_reactive(FormfillApp.ime_method, None if settings.ime == "off" else settings.ime)
+
+    @property
+    def store(self) -> DraftStore:
+        if self._store is None:
+            kwargs = {}
+            if self.clock is not datetime.now:
+                kwargs["clock"] = lambda: self.clock().astimezone()
+            self._store = DraftStore(self.settings.drafts_path, **kwargs)  # type: ignore[arg-type]
+        return self._store
+
+    def on_mount(self) -> None:
+        self.register_theme(CONTRAST)
+        self.theme = self.settings.theme
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        self.push_screen(StartScreen())
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    # --- Telex / VNI ---------------------------------------------------------------------------
+    def action_toggle_ime(self) -> None:
+        order: list[str | None] = [None, *METHODS]
+        self.ime_method = order[(order.index(self.ime_method) + 1) % len(order)]
+
+    def watch_ime_method(self, method: str | None) -> None:
+        for screen in self.screen_stack:
+            for bar in screen.query(StatusBar).results():
+                bar.ime = method
+
+    # --- flow ----------------------------------------------------------------------------------
+    def new_declaration(self, form_id: str) -> None:
+        spec = get_form(form_id)
+        try:
+            session = FormSession.new(spec, self.store)
+        except StorageError as exc:
+            self.notify(storage_message(exc), title=tr("Không tạo được bản nháp", "Cannot create a draft"), severity="error")
+            return
+        self.push_screen(WizardScreen(session, on_review=self.review))
+
+    def resume_draft(self, draft_id: str) -> None:
+        try:
+            summary = self.store.load(draft_id)
+            session = FormSession.resume(get_form(summary.form_id), self.store, draft_id)
+        except StorageError as exc:
+            self.notify(storage_message(exc), severity="error")
+            return
+        self.push_screen(WizardScreen(session, on_review=self.review))
+
+    def review(self, session: FormSession) -> None:
+        wizard = self.screen
+
+        async def after(result: str | None) -> None:
+            if result is None:
+                return
+            if result:
+                await wizard.edit(result)  # type: ignore[attr-defined]
+                return
+            self.finish(session)
+
+        self.push_screen(ReviewScreen(session), after)
+
+    def finish(self, session: FormSession) -> None:
+        from formfill.tui.output import write_pdf
+
+        try:
+            path = write_pdf(session.spec, session.declaration(), self.settings.output_dir, self.clock())
+        except ValidationError:
+            self.notify(tr("Tờ khai còn lỗi.", "The declaration has errors."), severity="error")
+            return
+        except (OSError, ImportError, FormfillError) as exc:
+            self.notify(storage_message(exc), title=tr("Không ghi được tệp PDF", "Cannot write the PDF"),
+                        severity="error", timeout=15)
+            return
+        try:
+            self.store.delete(session.draft_id)  # done: the PDF is the result, the draft goes
+        except StorageError as exc:
+            self.notify(storage_message(exc), severity="warning")
+        self.pop_screen()  # the wizard
+        self.push_screen(FinishScreen(tr(session.spec.meta.title, session.spec.meta.title_en), path))
+
+    def action_home(self) -> None:
+        """Back to the start screen."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+
+def create_app(settings: Settings | None = None, **kwargs: object) -> FormfillApp:
+    """The app, for the CLI and the tests (``clock=``, ``store=`` for tests)."""
+    settings = settings or Settings.from_env()
+    if settings.lang:
+        set_lang(settings.lang)
+    return FormfillApp(settings, **kwargs)  # type: ignore[arg-type]
+
+
+def run_app() -> int:
+    """Run the assistant in the terminal; the exit code for ``formfill``."""
+    app = create_app()
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,111 @@
+"""What a choice field offers while the user types: options searched without accents.
+
+Pure Python: the options come from the schema (enum values), from the types (ethnic groups,
+communes, provinces) or from a short list of usual answers (relationships, nationalities) that
+are suggestions only — the schema's type still decides what is valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from formfill.forms.fields import FieldDoc
+from formfill.text import fold
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option: what the list shows, what goes into the field, extra words it is found by."""
+
+    label: str
+    value: str
+    keys: tuple[str, ...] = ()
+    extra: dict[str, str] | None = None  # sibling fields filled with it (commune -> province)
+
+
+Source = Callable[[str], list[Choice]]
+
+RELATIONSHIPS = (
+    "Mẹ", "Cha", "Ông nội", "Bà nội", "Ông ngoại", "Bà ngoại", "Anh ruột", "Chị ruột", "Cô", "Dì",
+    "Chú", "Bác", "Cậu", "Người giám hộ",
+)  # fmt: skip
+HOUSEHOLD_RELATIONSHIPS = (
+    "Chủ hộ", "Vợ", "Chồng", "Con", "Con dâu", "Con rể", "Cháu", "Cha", "Mẹ", "Anh", "Chị", "Em",
+    "Ông", "Bà", "Người ở nhờ",
+)  # fmt: skip
+NATIONALITIES = (
+    "Việt Nam", "Trung Quốc", "Hàn Quốc", "Nhật Bản", "Lào", "Campuchia", "Thái Lan", "Hoa Kỳ",
+    "Pháp", "Đức", "Úc", "Nga", "Anh", "Đài Loan", "Singapore", "Malaysia", "Philippines",
+)  # fmt: skip
+
+
+def _static(choices: tuple[Choice, ...]) -> Source:
+    def search(query: str, limit: int = 8) -> list[Choice]:
+        q = fold(query)
+        if not q:
+            return list(choices[:limit])
+        starts = [c for c in choices if any(k.startswith(q) for k in c.keys)]
+        inside = [c for c in choices if c not in starts and any(q in k for k in c.keys)]
+        return (starts + inside)[:limit]
+
+    return search
+
+
+def _simple(values: tuple[str, ...]) -> tuple[Choice, ...]:
+    return tuple(Choice(v, v, (fold(v),)) for v in values)
+
+
+@cache
+def _ethnic_choices() -> tuple[Choice, ...]:
+    from formfill.types.ethnicity import ETHNIC_GROUPS
+
+    return tuple(
+        Choice(f"{g.name} ({g.code})", g.name, (fold(g.name), g.code, *(fold(a) for a in g.aliases)))
+        for g in ETHNIC_GROUPS
+    )
+
+
+@cache
+def _province_choices() -> tuple[Choice, ...]:
+    from formfill.types.admin import provinces
+
+    return tuple(Choice(p.full_name, p.name, (fold(p.name), p.code)) for p in provinces())
+
+
+def search_communes(query: str, limit: int = 8) -> list[Choice]:
+    """Communes of the 2025 map, "sa dec" -> Phường Sa Đéc, tỉnh Đồng Tháp."""
+    from formfill.types.admin import search_communes as search
+
+    return [
+        Choice(hit.label, hit.commune.name, (), {"tinh": hit.province.name})
+        for hit in search(query, limit=limit)
+    ]
+
+
+def source_for(doc: FieldDoc) -> tuple[Source, bool] | None:
+    """The options of a field and whether they are the only valid answers (None: a plain field)."""
+    if doc.widget == "commune" or doc.format == "vn-commune":
+        return search_communes, False
+    if doc.widget == "province" or doc.format == "vn-province":
+        return _static(_province_choices()), False
+    if doc.format == "vn-ethnicity":
+        return _static(_ethnic_choices()), False
+    if doc.enum:
+        return _static(_simple(doc.enum)), True
+    if doc.format == "vn-nationality":
+        return _static(_simple(NATIONALITIES)), False
+    if "quan_he" in doc.key:
+        values = HOUSEHOLD_RELATIONSHIPS if "chu_ho" in doc.key else RELATIONSHIPS
+        return _static(_simple(values)), False
+    return None
+
+
+def canonical(source: Source, text: str) -> Choice | None:
+    """The one option that ``text`` names exactly (accents and case ignored), if any."""
+    q = fold(text)
+    if not q:
+        return None
+    exact = [c for c in source(text) if q in (fold(c.value), *c.keys)]
+    return exact[0] if len({c.value for c in exact}) == 1 else None

@@ -1,0 +1,1 @@
+"""Modal dialogs: confirmation, editing one row of a repeating group."""

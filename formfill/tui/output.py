@@ -1,0 +1,57 @@
+"""Writing the finished declaration: PDF bytes from the renderer, a new file in the output folder,
+and printing through the system's ``lp``. No Textual here."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from formfill.forms import FormSpec
+
+MAX_TRIES = 100
+
+
+def pdf_name(spec: FormSpec, when: datetime, n: int = 1) -> str:
+    """``khai-sinh-20261126-180749.pdf`` (no personal data in the name; ``-2``… when taken)."""
+    stem = f"{spec.id}-{when:%Y%m%d-%H%M%S}"
+    return f"{stem}.pdf" if n == 1 else f"{stem}-{n}.pdf"
+
+
+def write_pdf(spec: FormSpec, declaration: BaseModel, folder: Path, when: datetime | None = None) -> Path:
+    """Render and write the PDF atomically under a new name in ``folder``; returns its path."""
+    from formfill.render import render_pdf
+    from formfill.render.output import atomic_write_new
+
+    data = render_pdf(spec, declaration)
+    folder.mkdir(parents=True, exist_ok=True)
+    when = when or datetime.now()
+    for n in range(1, MAX_TRIES + 1):
+        path = folder / pdf_name(spec, when, n)
+        if path.exists():
+            continue
+        try:
+            atomic_write_new(path, data)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(folder / pdf_name(spec, when))
+
+
+def printer_available() -> bool:
+    return shutil.which("lp") is not None
+
+
+def print_pdf(path: Path) -> tuple[bool, str]:
+    """Send the file to the default printer with ``lp``; (ok, what lp said)."""
+    lp = shutil.which("lp")
+    if lp is None:
+        return False, "lp"
+    try:
+        done = subprocess.run([lp, "--", str(path)], capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return False, str(exc)
+    return done.returncode == 0, (done.stdout or done.stderr).strip()

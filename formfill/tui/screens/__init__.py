@@ -1,0 +1,1 @@
+"""Screens: start (forms and drafts), wizard (one section per step), review, finish."""

@@ -1,0 +1,152 @@
+"""The start: the bundled forms (searchable without accents) and the drafts to resume or delete."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from formfill.forms import FormSpec, list_forms
+from formfill.i18n import tr
+from formfill.storage import DraftSummary, StorageError
+from formfill.text import fold
+from formfill.tui.dialogs.confirm import ConfirmDialog
+from formfill.tui.widgets.inputs import ImeInput
+from formfill.tui.widgets.status import StatusBar, storage_message
+
+
+def form_matches(spec: FormSpec, query: str) -> bool:
+    """Every word of the query appears in the form's title, description, id or legal basis."""
+    hay = fold(" ".join((spec.id, spec.meta.title, spec.meta.title_en, spec.meta.description, spec.meta.legal_basis)))
+    hay = hay.replace("-", " ")
+    return all(word in hay for word in fold(query).replace("-", " ").split())
+
+
+class FormList(OptionList):
+    """The forms; Enter opens one."""
+
+
+class DraftList(OptionList):
+    """Unfinished declarations; Enter resumes, Delete removes."""
+
+    BINDINGS = [Binding("delete", "delete_draft", tr("Xoá bản nháp", "Delete draft"), id="start.delete_draft")]
+
+    def action_delete_draft(self) -> None:
+        self.screen.delete_highlighted()  # type: ignore[attr-defined]
+
+
+class StartScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+f", "search", tr("Tìm tờ khai", "Find a form"), id="start.search"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="start")
+        self.forms = list_forms()
+        self.drafts: list[DraftSummary] = []
+        self.search = ImeInput(
+            placeholder=tr("Tìm tờ khai — gõ không dấu cũng được: khai sinh, ket hon…",
+                           "Find a form — accents optional: khai sinh, ket hon…"),
+            id="search",
+        )
+        self.form_list = FormList(id="forms")
+        self.draft_list = DraftList(id="drafts")
+        self.drafts_title = Static(tr("Bản nháp đang làm dở (Enter: làm tiếp, Delete: xoá)",
+                                      "Unfinished drafts (Enter: resume, Delete: remove)"), classes="label")
+        self.status = StatusBar()
+
+    def compose(self) -> ComposeResult:
+        yield Static(tr("formfill — Trợ lý điền tờ khai hành chính", "formfill — declaration assistant"), id="form-title")
+        yield Static(tr("Chọn tờ khai cần điền", "Choose a form to fill"), id="progress")
+        with VerticalScroll(id="body"):
+            yield self.search
+            yield self.form_list
+            yield self.drafts_title
+            yield self.draft_list
+        yield self.status
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.status.ime = getattr(self.app, "ime_method", None)
+        self.show_forms("")
+        self.refresh_drafts()
+        self.search.focus()
+
+    def on_screen_resume(self) -> None:
+        self.status.ime = getattr(self.app, "ime_method", None)
+        self.refresh_drafts()
+
+    # --- forms ---------------------------------------------------------------------------------
+    def show_forms(self, query: str) -> None:
+        shown = [f for f in self.forms if form_matches(f, query)]
+        self.form_list.set_options(
+            Option(Text.assemble((tr(f.meta.title, f.meta.title_en), "bold"), "\n  ",
+                                 tr(f.meta.description, f.meta.description_en)), id=f.id)
+            for f in shown
+        )
+        if shown:
+            self.form_list.highlighted = 0
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        self.show_forms(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        if self.form_list.option_count:
+            self.open_form(str(self.form_list.get_option_at_index(self.form_list.highlighted or 0).id))
+
+    def key_down(self) -> None:
+        if self.search.has_focus:
+            self.form_list.focus()
+
+    def action_search(self) -> None:
+        self.search.focus()
+
+    @on(OptionList.OptionSelected, "#forms")
+    def _form_selected(self, event: OptionList.OptionSelected) -> None:
+        self.open_form(str(event.option.id))
+
+    def open_form(self, form_id: str) -> None:
+        self.app.new_declaration(form_id)  # type: ignore[attr-defined]
+
+    # --- drafts --------------------------------------------------------------------------------
+    def refresh_drafts(self) -> None:
+        try:
+            self.drafts = self.app.store.list_drafts()  # type: ignore[attr-defined]
+        except StorageError as exc:
+            self.status.problem = storage_message(exc)
+            self.drafts = []
+        titles = {f.id: tr(f.meta.title, f.meta.title_en) for f in self.forms}
+        self.draft_list.set_options(
+            Option(f"{titles.get(d.form_id, d.form_id)} · {d.label.split(' · ', 1)[-1]}", id=d.id) for d in self.drafts
+        )
+        if self.drafts:
+            self.draft_list.highlighted = 0
+        self.draft_list.display = bool(self.drafts)
+        self.drafts_title.display = bool(self.drafts)
+
+    @on(OptionList.OptionSelected, "#drafts")
+    def _draft_selected(self, event: OptionList.OptionSelected) -> None:
+        self.app.resume_draft(str(event.option.id))  # type: ignore[attr-defined]
+
+    @work
+    async def delete_highlighted(self) -> None:
+        index = self.draft_list.highlighted
+        if index is None or index >= len(self.drafts):
+            return
+        draft = self.drafts[index]
+        if await self.app.push_screen_wait(ConfirmDialog(tr(f"Xoá hẳn bản nháp này?\n{draft.label}",
+                                                            f"Delete this draft for good?\n{draft.label}"),
+                                                         yes=tr("Xoá", "Delete"))):
+            try:
+                self.app.store.delete(draft.id)  # type: ignore[attr-defined]
+            except StorageError as exc:
+                self.notify(storage_message(exc), severity="error")
+            self.refresh_drafts()
+            (self.draft_list if self.drafts else self.search).focus()

@@ -1,0 +1,1 @@
+"""Widgets of the assistant: inputs, pickers, yes/no switches, field rows, blocks, repeating groups."""

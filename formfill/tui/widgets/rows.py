@@ -1,0 +1,134 @@
+"""A repeating group (CT01's household members): a table of rows with add, edit and remove."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, DataTable, Static
+
+from formfill.forms.fields import FieldDoc
+from formfill.i18n import tr
+from formfill.storage import JSONValue
+from formfill.tui.session import FormSession
+from formfill.tui.widgets.field import widget_id
+
+
+class RowsEditor(Vertical):
+    """Rows of a repeating group. Keys on the table: Insert/+ add, Enter edit, Delete remove."""
+
+    BINDINGS = [
+        Binding("insert,plus", "add", tr("Thêm dòng", "Add row"), id="rows.add"),
+        Binding("enter", "edit", tr("Sửa dòng", "Edit row"), id="rows.edit"),
+        Binding("delete", "remove", tr("Xoá dòng", "Remove row"), id="rows.remove"),
+    ]
+
+    class EditRow(Message):
+        """Open the row editor: ``row`` is a row number, or rows + 1 for a new row."""
+
+        def __init__(self, editor: RowsEditor, row: int) -> None:
+            super().__init__()
+            self.editor = editor
+            self.path = editor.path
+            self.row = row
+
+    class RemoveRow(Message):
+        def __init__(self, editor: RowsEditor, row: int) -> None:
+            super().__init__()
+            self.editor = editor
+            self.path = editor.path
+            self.row = row
+
+    def __init__(self, session: FormSession, doc: FieldDoc, path: str) -> None:
+        super().__init__(id=widget_id("r", path), classes="rows")
+        self.session = session
+        self.doc = doc
+        self.path = path
+        self.columns = session.children(path)
+        self.table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, classes="rows-table")
+        self.empty = Static(tr("Chưa có dòng nào. Nhấn Insert (hoặc +) để thêm.",
+                               "No rows yet. Press Insert (or +) to add one."), classes="help")
+        self.error = Static("", classes="error")
+        self.border_title = doc.label_for()
+
+    def compose(self) -> ComposeResult:
+        if self.doc.help_for():
+            yield Static(self.doc.help_for(), classes="help")
+        yield self.empty
+        yield self.table
+        with Horizontal(classes="row-buttons"):
+            yield Button(tr("Thêm", "Add"), id=widget_id("add", self.path), classes="add")
+            yield Button(tr("Sửa", "Edit"), classes="edit")
+            yield Button(tr("Xoá", "Remove"), classes="remove")
+        yield self.error
+
+    def on_mount(self) -> None:
+        self.table.add_column("#", key="n")
+        for doc in self.columns:
+            self.table.add_column(doc.label_for(), key=doc.key)
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        self.table.clear()
+        count = self.session.rows(self.path)
+        for n in range(1, count + 1):
+            values = self.session.row_values(self.path, n)
+            self.table.add_row(str(n), *[_cell(values.get(d.key)) for d in self.columns], key=str(n))
+        self.empty.display = count == 0
+        self.table.display = count > 0
+
+    @property
+    def current_row(self) -> int | None:
+        count = self.session.rows(self.path)
+        if not count:
+            return None
+        return min(self.table.cursor_row, count - 1) + 1
+
+    def focus_control(self) -> None:
+        (self.table if self.table.display else self.query_one(".add", Button)).focus()
+        self.scroll_visible()
+
+    def show_error(self, message: str | None) -> None:
+        self.error.update(message or "")
+        self.set_class(bool(message), "-error")
+
+    def action_add(self) -> None:
+        self.post_message(self.EditRow(self, self.session.rows(self.path) + 1))
+
+    def action_edit(self) -> None:
+        if self.current_row is not None:
+            self.post_message(self.EditRow(self, self.current_row))
+
+    def action_remove(self) -> None:
+        if self.current_row is not None:
+            self.post_message(self.RemoveRow(self, self.current_row))
+
+    @on(Button.Pressed, ".add")
+    def _add(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_add()
+
+    @on(Button.Pressed, ".edit")
+    def _edit(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_edit()
+
+    @on(Button.Pressed, ".remove")
+    def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_remove()
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+
+def _cell(value: JSONValue) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return tr("Có", "Yes") if value else tr("Không", "No")
+    return str(value)
