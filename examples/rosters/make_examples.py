@@ -49,15 +49,75 @@ KS_HEADER = [
 _UB = "Ủy ban nhân dân phường Sa Đéc, tỉnh Đồng Tháp"
 _BV = "Bệnh viện Đa khoa Sa Đéc, phường Sa Đéc, tỉnh Đồng Tháp"
 KS_ROWS = [
-    [_UB, "Trần Thị Hường", "087195012345", "Mẹ", "Nguyễn Trần Bảo Ngọc", "02/10/2026", "Nữ", "Kinh", "Việt Nam",
-     _BV, "xã Tân Khánh Trung, tỉnh Đồng Tháp", "Trần Thị Hường", "14/04/1995", "087195012345",
-     "Nguyễn Văn Đức", "1992", "087092004321", "phường Sa Đéc, tỉnh Đồng Tháp", "20/11/2026", "Có", "2"],
-    [_UB, "Lê Văn Hải", "087090003456", "Cha", "Lê Minh Khang", "15/09/2026", "Nam", "Kinh", "Việt Nam",
-     _BV, "phường Sa Đéc, tỉnh Đồng Tháp", "Phạm Thị Hằng", "1996", "087196007788",
-     "Lê Văn Hải", "03/03/1990", "087090003456", "phường Sa Đéc, tỉnh Đồng Tháp", "20/11/2026", "Không", ""],
-    [_UB, "Võ Thị Mỹ Duyên", "087301009900", "Mẹ", "Huỳnh Võ Gia Hân", "01/11/2026", "Nữ", "Kinh", "Việt Nam",
-     "Trạm Y tế phường Sa Đéc, tỉnh Đồng Tháp", "phường Cao Lãnh, tỉnh Đồng Tháp", "Võ Thị Mỹ Duyên", "02/02/2001",
-     "087301009900", "", "", "", "phường Sa Đéc, tỉnh Đồng Tháp", "20/11/2026", "x", "1"],
+    [
+        _UB,
+        "Trần Thị Hường",
+        "087195012345",
+        "Mẹ",
+        "Nguyễn Trần Bảo Ngọc",
+        "02/10/2026",
+        "Nữ",
+        "Kinh",
+        "Việt Nam",
+        _BV,
+        "xã Tân Khánh Trung, tỉnh Đồng Tháp",
+        "Trần Thị Hường",
+        "14/04/1995",
+        "087195012345",
+        "Nguyễn Văn Đức",
+        "1992",
+        "087092004321",
+        "phường Sa Đéc, tỉnh Đồng Tháp",
+        "20/11/2026",
+        "Có",
+        "2",
+    ],
+    [
+        _UB,
+        "Lê Văn Hải",
+        "087090003456",
+        "Cha",
+        "Lê Minh Khang",
+        "15/09/2026",
+        "Nam",
+        "Kinh",
+        "Việt Nam",
+        _BV,
+        "phường Sa Đéc, tỉnh Đồng Tháp",
+        "Phạm Thị Hằng",
+        "1996",
+        "087196007788",
+        "Lê Văn Hải",
+        "03/03/1990",
+        "087090003456",
+        "phường Sa Đéc, tỉnh Đồng Tháp",
+        "20/11/2026",
+        "Không",
+        "",
+    ],
+    [
+        _UB,
+        "Võ Thị Mỹ Duyên",
+        "087301009900",
+        "Mẹ",
+        "Huỳnh Võ Gia Hân",
+        "01/11/2026",
+        "Nữ",
+        "Kinh",
+        "Việt Nam",
+        "Trạm Y tế phường Sa Đéc, tỉnh Đồng Tháp",
+        "phường Cao Lãnh, tỉnh Đồng Tháp",
+        "Võ Thị Mỹ Duyên",
+        "02/02/2001",
+        "087301009900",
+        "",
+        "",
+        "",
+        "phường Sa Đéc, tỉnh Đồng Tháp",
+        "20/11/2026",
+        "x",
+        "1",
+    ],
 ]
 # Deliberate mistakes, one kind per row (the rest of each row is valid):
 BAD = [
@@ -69,25 +129,79 @@ BAD = [
 ]
 
 CT_HEADER = [
-    "Kính gửi", "nguoi_ke_khai.ho_ten", "nguoi_ke_khai.ngay_sinh", "nguoi_ke_khai.gioi_tinh",
-    "nguoi_ke_khai.so_dinh_danh_ca_nhan", "nguoi_ke_khai.so_dien_thoai", "chu_ho.ho_ten",
-    "chu_ho.moi_quan_he_voi_chu_ho", "chu_ho.so_dinh_danh_ca_nhan", "Nội dung đề nghị",
-    "thanh_vien.1.ho_ten", "thanh_vien.1.ngay_sinh", "thanh_vien.1.gioi_tinh",
-    "thanh_vien.1.so_dinh_danh_ca_nhan", "thanh_vien.1.moi_quan_he_voi_chu_ho",
-    "thanh_vien.2.ho_ten", "thanh_vien.2.ngay_sinh", "thanh_vien.2.gioi_tinh",
-    "thanh_vien.2.so_dinh_danh_ca_nhan", "thanh_vien.2.moi_quan_he_voi_chu_ho",
-    "Làm tại", "Ngày làm tờ khai",
+    "Kính gửi",
+    "nguoi_ke_khai.ho_ten",
+    "nguoi_ke_khai.ngay_sinh",
+    "nguoi_ke_khai.gioi_tinh",
+    "nguoi_ke_khai.so_dinh_danh_ca_nhan",
+    "nguoi_ke_khai.so_dien_thoai",
+    "chu_ho.ho_ten",
+    "chu_ho.moi_quan_he_voi_chu_ho",
+    "chu_ho.so_dinh_danh_ca_nhan",
+    "Nội dung đề nghị",
+    "thanh_vien.1.ho_ten",
+    "thanh_vien.1.ngay_sinh",
+    "thanh_vien.1.gioi_tinh",
+    "thanh_vien.1.so_dinh_danh_ca_nhan",
+    "thanh_vien.1.moi_quan_he_voi_chu_ho",
+    "thanh_vien.2.ho_ten",
+    "thanh_vien.2.ngay_sinh",
+    "thanh_vien.2.gioi_tinh",
+    "thanh_vien.2.so_dinh_danh_ca_nhan",
+    "thanh_vien.2.moi_quan_he_voi_chu_ho",
+    "Làm tại",
+    "Ngày làm tờ khai",
 ]
 _CA = "Công an phường Sa Đéc, tỉnh Đồng Tháp"
 CT_ROWS = [
-    [_CA, "Nguyễn Văn Đức", "10/05/1992", "Nam", "087092004321", "0912345678", "Nguyễn Văn Đức", "Chủ hộ",
-     "087092004321", "Đăng ký thường trú tại số 12 đường Hùng Vương, phường Sa Đéc, tỉnh Đồng Tháp",
-     "Trần Thị Hường", "14/04/1995", "Nữ", "087195012345", "Vợ",
-     "Nguyễn Trần Bảo Ngọc", "02/10/2020", "Nữ", "087320001122", "Con",
-     "phường Sa Đéc, tỉnh Đồng Tháp", "03/11/2026"],
-    [_CA, "Võ Thị Mỹ Duyên", "02/02/2001", "Nữ", "087301009900", "", "Võ Văn Tâm", "Con", "087065002211",
-     "Đăng ký tạm trú tại tổ dân phố 3, phường Sa Đéc, tỉnh Đồng Tháp",
-     "", "", "", "", "", "", "", "", "", "", "phường Sa Đéc, tỉnh Đồng Tháp", "03/11/2026"],
+    [
+        _CA,
+        "Nguyễn Văn Đức",
+        "10/05/1992",
+        "Nam",
+        "087092004321",
+        "0912345678",
+        "Nguyễn Văn Đức",
+        "Chủ hộ",
+        "087092004321",
+        "Đăng ký thường trú tại số 12 đường Hùng Vương, phường Sa Đéc, tỉnh Đồng Tháp",
+        "Trần Thị Hường",
+        "14/04/1995",
+        "Nữ",
+        "087195012345",
+        "Vợ",
+        "Nguyễn Trần Bảo Ngọc",
+        "02/10/2020",
+        "Nữ",
+        "087320001122",
+        "Con",
+        "phường Sa Đéc, tỉnh Đồng Tháp",
+        "03/11/2026",
+    ],
+    [
+        _CA,
+        "Võ Thị Mỹ Duyên",
+        "02/02/2001",
+        "Nữ",
+        "087301009900",
+        "",
+        "Võ Văn Tâm",
+        "Con",
+        "087065002211",
+        "Đăng ký tạm trú tại tổ dân phố 3, phường Sa Đéc, tỉnh Đồng Tháp",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "phường Sa Đéc, tỉnh Đồng Tháp",
+        "03/11/2026",
+    ],
 ]
 
 
@@ -123,8 +237,15 @@ def _bad_rows() -> list[list[str]]:
 
 def _ct01_json(r: list[str]) -> dict:
     d = dict(zip(CT_HEADER, r, strict=True))
-    out: dict = {"kinh_gui": d["Kính gửi"], "noi_dung_de_nghi": d["Nội dung đề nghị"], "lam_tai": d["Làm tại"],
-                 "ngay_lam": d["Ngày làm tờ khai"], "nguoi_ke_khai": {}, "chu_ho": {}, "thanh_vien": []}
+    out: dict = {
+        "kinh_gui": d["Kính gửi"],
+        "noi_dung_de_nghi": d["Nội dung đề nghị"],
+        "lam_tai": d["Làm tại"],
+        "ngay_lam": d["Ngày làm tờ khai"],
+        "nguoi_ke_khai": {},
+        "chu_ho": {},
+        "thanh_vien": [],
+    }
     members: dict[int, dict] = {}
     for key, value in d.items():
         if not value or "." not in key:
@@ -141,7 +262,9 @@ def _ct01_json(r: list[str]) -> dict:
 def main() -> None:
     (HERE / "khai-sinh.csv").write_bytes(codecs.BOM_UTF8 + _csv(KS_HEADER, KS_ROWS).encode("utf-8"))
     (HERE / "khai-sinh-loi.csv").write_bytes(_csv(KS_HEADER, _bad_rows()).encode("utf-8"))
-    (HERE / "khai-sinh-utf16.tsv").write_bytes(codecs.BOM_UTF16_LE + _csv(KS_HEADER, KS_ROWS, "\t").encode("utf-16-le"))
+    (HERE / "khai-sinh-utf16.tsv").write_bytes(
+        codecs.BOM_UTF16_LE + _csv(KS_HEADER, KS_ROWS, "\t").encode("utf-16-le")
+    )
     (HERE / "khai-sinh-tcvn3.csv").write_bytes(_tcvn3(_csv(KS_HEADER, KS_ROWS)))
     (HERE / "ct01.csv").write_bytes(_csv(CT_HEADER, CT_ROWS).encode("utf-8"))
     with open(HERE / "ct01.jsonl", "w", encoding="utf-8", newline="\n") as fh:

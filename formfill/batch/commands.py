@@ -16,12 +16,39 @@ def batch_cmd(
     form: Annotated[str, typer.Argument(help="Mã tờ khai / form id, e.g. khai-sinh")],
     roster: Annotated[Path, typer.Argument(help="Danh sách .csv, .tsv, .xlsx hoặc/or .jsonl")],
     outdir: Annotated[Path, typer.Option("-o", "--out", help="Thư mục kết quả / output folder")],
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Số tiến trình / worker processes (mặc định/default: số CPU)")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Mẫu tên tệp / file name pattern, e.g. \"{nguoi_duoc_khai_sinh.ho_ten}-{row}\"")] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="Chạy tiếp, bỏ qua dòng đã in / continue, skipping rows already written")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không tạo PDF / check only, no PDF")] = False,
-    verify_sample: Annotated[float, typer.Option("--verify-sample", min=0.0, max=1.0, help="Tỉ lệ PDF đọc lại để kiểm tra / fraction of PDFs read back")] = 0.0,
-    mapping: Annotated[Path | None, typer.Option("--map", help="Tệp ánh xạ cột / column mapping (.yaml, .json)")] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Số tiến trình / worker processes (mặc định/default: số CPU)"
+        ),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name", help='Mẫu tên tệp / file name pattern, e.g. "{nguoi_duoc_khai_sinh.ho_ten}-{row}"'
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume", help="Chạy tiếp, bỏ qua dòng đã in / continue, skipping rows already written"
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không tạo PDF / check only, no PDF")
+    ] = False,
+    verify_sample: Annotated[
+        float,
+        typer.Option(
+            "--verify-sample",
+            min=0.0,
+            max=1.0,
+            help="Tỉ lệ PDF đọc lại để kiểm tra / fraction of PDFs read back",
+        ),
+    ] = 0.0,
+    mapping: Annotated[
+        Path | None, typer.Option("--map", help="Tệp ánh xạ cột / column mapping (.yaml, .json)")
+    ] = None,
     sheet: Annotated[str | None, typer.Option("--sheet", help="Trang tính (.xlsx) / worksheet name")] = None,
     lang: LangOption = None,
 ) -> None:
@@ -38,9 +65,19 @@ def batch_cmd(
     display = _Display(console)
     try:
         result = run_batch(
-            spec, roster, outdir, jobs=jobs, name=name, resume=resume, dry_run=dry_run,
-            verify_sample=verify_sample, mapping=mapping, sheet=sheet, lang=current_lang(),
-            on_start=display.start, on_progress=display.update,
+            spec,
+            roster,
+            outdir,
+            jobs=jobs,
+            name=name,
+            resume=resume,
+            dry_run=dry_run,
+            verify_sample=verify_sample,
+            mapping=mapping,
+            sheet=sheet,
+            lang=current_lang(),
+            on_start=display.start,
+            on_progress=display.update,
         )
     except InputError as exc:
         display.stop()
@@ -64,13 +101,21 @@ class _Display:
         for w in warnings:
             self.console.print(f"[yellow]{tr('Cảnh báo', 'Warning')}:[/] {w}")
         self.progress = Progress(
-            TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.percentage:>3.0f}%"),
             TextColumn("{task.fields[rows]} " + tr("dòng", "rows") + " · {task.fields[rate]}/s"),
-            TimeElapsedColumn(), TextColumn("·"), TimeRemainingColumn(),
-            console=self.console, transient=False, disable=not self.console.is_terminal,
+            TimeElapsedColumn(),
+            TextColumn("·"),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=False,
+            disable=not self.console.is_terminal,
         )
         self.progress.start()
-        self.task = self.progress.add_task(tr("Đang xử lý", "Working"), total=max(stats.bytes_total, 1), rows=0, rate="0")
+        self.task = self.progress.add_task(
+            tr("Đang xử lý", "Working"), total=max(stats.bytes_total, 1), rows=0, rate="0"
+        )
 
     def update(self, stats: Any) -> None:
         if self.progress is None:
@@ -78,7 +123,9 @@ class _Display:
         import time
 
         elapsed = max(time.monotonic() - stats.started, 1e-6)
-        self.progress.update(self.task, completed=stats.bytes_read, rows=stats.rows, rate=f"{stats.rows / elapsed:,.0f}")
+        self.progress.update(
+            self.task, completed=stats.bytes_read, rows=stats.rows, rate=f"{stats.rows / elapsed:,.0f}"
+        )
 
     def stop(self) -> None:
         if self.progress is not None:
@@ -89,19 +136,34 @@ class _Display:
 def _summary(result: Any) -> None:
     s = result.stats
     lines = [
-        tr(f"Dòng: {s.rows} (hợp lệ {s.valid}, có lỗi {s.invalid}, trống {s.blank})",
-           f"Rows: {s.rows} (valid {s.valid}, invalid {s.invalid}, blank {s.blank})"),
+        tr(
+            f"Dòng: {s.rows} (hợp lệ {s.valid}, có lỗi {s.invalid}, trống {s.blank})",
+            f"Rows: {s.rows} (valid {s.valid}, invalid {s.invalid}, blank {s.blank})",
+        ),
     ]
     if result.dry_run:
         lines.append(tr("Chạy thử: không tạo PDF.", "Dry run: no PDF written."))
     else:
-        lines.append(tr(f"Đã ghi: {s.written}, bỏ qua (đã có): {s.skipped}, không tạo được: {s.failed}",
-                        f"Written: {s.written}, skipped (already done): {s.skipped}, failed: {s.failed}"))
+        lines.append(
+            tr(
+                f"Đã ghi: {s.written}, bỏ qua (đã có): {s.skipped}, không tạo được: {s.failed}",
+                f"Written: {s.written}, skipped (already done): {s.skipped}, failed: {s.failed}",
+            )
+        )
         if s.verified:
-            lines.append(tr(f"Đọc lại kiểm tra: {s.verified} PDF, {s.verify_failed} thiếu giá trị",
-                            f"Read back: {s.verified} PDFs, {s.verify_failed} with missing values"))
+            lines.append(
+                tr(
+                    f"Đọc lại kiểm tra: {s.verified} PDF, {s.verify_failed} thiếu giá trị",
+                    f"Read back: {s.verified} PDFs, {s.verify_failed} with missing values",
+                )
+            )
     if s.invalid or s.failed or s.verify_failed:
-        lines.append(tr(f"Xem lỗi từng dòng: {result.outdir / 'report.csv'}", f"Row-by-row problems: {result.outdir / 'report.csv'}"))
+        lines.append(
+            tr(
+                f"Xem lỗi từng dòng: {result.outdir / 'report.csv'}",
+                f"Row-by-row problems: {result.outdir / 'report.csv'}",
+            )
+        )
     for line in lines:
         typer.echo(line)
 

@@ -23,7 +23,9 @@ Kind = Literal["text", "digits", "bool", "date", "partial_date", "int", "json"]
 
 # Numbers that must stay text: Excel drops their leading zeros or writes them as 7.9E+10.
 _DIGIT_FORMATS = {"vn-personal-id", "vn-cmnd", "vn-phone", "vn-digits"}
-_DIGIT_NAMES = re.compile(r"^(so_dinh_danh.*|so_cccd|so_cmnd|so_ho_chieu|so_dien_thoai.*|dien_thoai|so_can_cuoc.*)$")
+_DIGIT_NAMES = re.compile(
+    r"^(so_dinh_danh.*|so_cccd|so_cmnd|so_ho_chieu|so_dien_thoai.*|dien_thoai|so_can_cuoc.*)$"
+)
 _DIGIT_IN_BLOCK = {("giay_to_tuy_than", "so")}
 
 
@@ -186,7 +188,9 @@ class FormFields:
         if g is None:
             return None
         rest = _norm(m.group(3))
-        hits = [leaf for sub, leaf in self.groups[g].leaves.items() if rest in (_norm(sub), _norm(leaf.label))]
+        hits = [
+            leaf for sub, leaf in self.groups[g].leaves.items() if rest in (_norm(sub), _norm(leaf.label))
+        ]
         n = int(m.group(2))
         if len(hits) != 1 or n < 1:
             return None

@@ -34,7 +34,9 @@ MANIFEST = "manifest.jsonl"
 LOCK = ".formfill-batch.lock"
 STEM_MAX = 90
 # Temporary files a killed run can leave: ours, formfill.render.output's (".<name>.pdf.XXXX.part"), reports'.
-_STRAY = re.compile(r"^\.(formfill-.*|.+\.pdf\..+|report\.(csv|json))\.part$")  # room for a "-123456" suffix inside the 100-character limit
+_STRAY = re.compile(
+    r"^\.(formfill-.*|.+\.pdf\..+|report\.(csv|json))\.part$"
+)  # room for a "-123456" suffix inside the 100-character limit
 
 
 def data_hash(data: Any) -> str:
@@ -68,7 +70,12 @@ class NamePattern:
             if name is None:
                 continue
             if name not in ("row", "hash") and fields.leaf_at(name) is None and name not in fields.leaves:
-                raise InputError(tr(f"--name: không có trường {{{name}}} trong tờ khai.", f"--name: no field {{{name}}} in the form."))
+                raise InputError(
+                    tr(
+                        f"--name: không có trường {{{name}}} trong tờ khai.",
+                        f"--name: no field {{{name}}} in the form.",
+                    )
+                )
             self.fields.append((name, spec, conv))
         # With {row} every name is unique by construction: no need to remember the names used.
         self.unique = any(name == "row" for name, _s, _c in self.fields)
@@ -109,8 +116,10 @@ class ManifestEntry:
     extra: dict[str, Any]
 
     def as_json(self) -> str:
-        return json.dumps({"row": self.row, "file": self.file, "sha256": self.sha256, "input": self.input,
-                           **self.extra}, ensure_ascii=False)
+        return json.dumps(
+            {"row": self.row, "file": self.file, "sha256": self.sha256, "input": self.input, **self.extra},
+            ensure_ascii=False,
+        )
 
 
 def sha256_file(path: Path) -> str | None:
@@ -179,23 +188,29 @@ class OutputDir:
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InputError(tr(f"Không tạo được thư mục {path}: {exc.strerror}", f"Cannot create {path}: {exc.strerror}")) from exc
+            raise InputError(
+                tr(f"Không tạo được thư mục {path}: {exc.strerror}", f"Cannot create {path}: {exc.strerror}")
+            ) from exc
         self._lock = open(path / LOCK, "a+")
         try:
             fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             self._lock.close()
-            raise InputError(tr(f"Một lệnh batch khác đang ghi vào {path}.", f"Another batch is writing to {path}.")) from exc
+            raise InputError(
+                tr(f"Một lệnh batch khác đang ghi vào {path}.", f"Another batch is writing to {path}.")
+            ) from exc
         self.manifest_path = path / MANIFEST
         self.stray_removed = self._remove_stray()
         self.done: dict[int, dict[str, Any]] = {}
         has_manifest = self.manifest_path.exists() and self.manifest_path.stat().st_size > 0
         if has_manifest and not resume and not dry_run:
             self.close()
-            raise InputError(tr(
-                f"{path} đã có kết quả của một lần chạy trước ({MANIFEST}). Dùng --resume để chạy tiếp, hoặc chọn thư mục khác.",
-                f"{path} already holds a previous run ({MANIFEST}). Use --resume to continue it, or another folder.",
-            ))
+            raise InputError(
+                tr(
+                    f"{path} đã có kết quả của một lần chạy trước ({MANIFEST}). Dùng --resume để chạy tiếp, hoặc chọn thư mục khác.",
+                    f"{path} already holds a previous run ({MANIFEST}). Use --resume to continue it, or another folder.",
+                )
+            )
         if has_manifest and resume:
             self.done = self._load_manifest()
 

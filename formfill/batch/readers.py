@@ -91,15 +91,17 @@ def _line_reader(fh: IO[bytes], path: str) -> Iterator[tuple[int, bytes]]:
             return
         if len(line) >= MAX_LINE_BYTES and not line.endswith(b"\n"):
             raise RosterReadError(
-                tr(f"{path}: dòng {number} dài hơn {MAX_LINE_BYTES >> 20} MB: không phải một danh sách hợp lệ.",
-                   f"{path}: line {number} is longer than {MAX_LINE_BYTES >> 20} MB: not a valid roster.")
+                tr(
+                    f"{path}: dòng {number} dài hơn {MAX_LINE_BYTES >> 20} MB: không phải một danh sách hợp lệ.",
+                    f"{path}: line {number} is longer than {MAX_LINE_BYTES >> 20} MB: not a valid roster.",
+                )
             )
         yield number, line
 
 
 def _legacy_warning(enc: legacy.Encoding, via_cp1252: bool = False) -> str:
-    how_vi = " (đã bị đọc nhầm thành Windows-1252, ví dụ \"Hµ Néi\")" if via_cp1252 else ""
-    how_en = " (already misread as Windows-1252, e.g. \"Hµ Néi\")" if via_cp1252 else ""
+    how_vi = ' (đã bị đọc nhầm thành Windows-1252, ví dụ "Hµ Néi")' if via_cp1252 else ""
+    how_en = ' (already misread as Windows-1252, e.g. "Hµ Néi")' if via_cp1252 else ""
     if enc is legacy.TCVN3:
         return tr(
             f"Tệp dùng bảng mã cũ {enc.label}{how_vi}; đã chuyển sang Unicode. Tệp CSV không ghi tên phông chữ, "
@@ -137,7 +139,13 @@ def open_text(path: str) -> TextSource:
                 except UnicodeDecodeError as exc:
                     raise RosterReadError(f"{path}: UTF-16 {tr('hỏng', 'broken')}: {exc.reason}") from exc
 
-        return TextSource(utf16_lines(), "UTF-16 " + utf16[-2:].upper(), [], lambda: fh.tell() if not fh.closed else size, size)
+        return TextSource(
+            utf16_lines(),
+            "UTF-16 " + utf16[-2:].upper(),
+            [],
+            lambda: fh.tell() if not fh.closed else size,
+            size,
+        )
 
     bom = head.startswith(codecs.BOM_UTF8)
     sample = _find_sample(fh)
@@ -170,23 +178,31 @@ def open_text(path: str) -> TextSource:
         ranked = legacy.rank_single_byte(sample)
         if not ranked:
             fh.close()
-            raise RosterReadError(tr(f"{path}: không nhận ra bảng mã của tệp.", f"{path}: unknown text encoding."))
+            raise RosterReadError(
+                tr(f"{path}: không nhận ra bảng mã của tệp.", f"{path}: unknown text encoding.")
+            )
         odd, _letters, enc = ranked[0]
         text = enc.decode(sample)
         if odd > max(3, len(text) // 50):
             fh.close()
             names = ", ".join(r[2].label for r in ranked)
             raise RosterReadError(
-                tr(f"{path}: không nhận ra bảng mã của tệp (không phải UTF-8; đã thử {names}). Lưu lại tệp với bảng mã UTF-8.",
-                   f"{path}: unknown text encoding (not UTF-8; tried {names}). Save the file again as UTF-8.")
+                tr(
+                    f"{path}: không nhận ra bảng mã của tệp (không phải UTF-8; đã thử {names}). Lưu lại tệp với bảng mã UTF-8.",
+                    f"{path}: unknown text encoding (not UTF-8; tried {names}). Save the file again as UTF-8.",
+                )
             )
         decode = enc.decode
         name = enc.label
         if enc.legacy:
             warnings.append(_legacy_warning(enc))
         else:
-            warnings.append(tr(f"Tệp dùng bảng mã {enc.label}; đã chuyển sang Unicode.",
-                               f"The file uses {enc.label}; converted to Unicode."))
+            warnings.append(
+                tr(
+                    f"Tệp dùng bảng mã {enc.label}; đã chuyển sang Unicode.",
+                    f"The file uses {enc.label}; converted to Unicode.",
+                )
+            )
     fh.seek(3 if bom else 0)
 
     def lines() -> Iterator[str]:
@@ -196,8 +212,10 @@ def open_text(path: str) -> TextSource:
                     yield decode(raw)
                 except UnicodeError as exc:
                     raise RosterReadError(
-                        tr(f"{path}: dòng {number}: không đọc được theo bảng mã {name} — tệp trộn nhiều bảng mã? Lưu lại với UTF-8.",
-                           f"{path}: line {number}: cannot be read as {name} — mixed encodings? Save the file as UTF-8.")
+                        tr(
+                            f"{path}: dòng {number}: không đọc được theo bảng mã {name} — tệp trộn nhiều bảng mã? Lưu lại với UTF-8.",
+                            f"{path}: line {number}: cannot be read as {name} — mixed encodings? Save the file as UTF-8.",
+                        )
                     ) from exc
 
     return TextSource(lines(), name, warnings, lambda: fh.tell() if not fh.closed else size, size)
@@ -253,7 +271,10 @@ def read_delimited(path: str) -> DelimitedReader:
                 return
             except csv.Error as exc:
                 raise RosterReadError(
-                    tr(f"{path}: dòng dữ liệu {number + 1}: CSV hỏng ({exc}).", f"{path}: data row {number + 1}: broken CSV ({exc}).")
+                    tr(
+                        f"{path}: dòng dữ liệu {number + 1}: CSV hỏng ({exc}).",
+                        f"{path}: data row {number + 1}: broken CSV ({exc}).",
+                    )
                 ) from exc
             number += 1
             yield number, cells
@@ -284,7 +305,10 @@ def read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
                 yield number, str(exc)
                 continue
             if not isinstance(obj, dict):
-                yield number, tr("mỗi dòng phải là một đối tượng JSON {…}", "each line must be a JSON object {…}")
+                yield (
+                    number,
+                    tr("mỗi dòng phải là một đối tượng JSON {…}", "each line must be a JSON object {…}"),
+                )
                 continue
             yield number, obj
 

@@ -56,7 +56,9 @@ class ReportWriter:
     HEADER_VI = ("dòng", "cột", "trường", "giá trị", "lỗi", "mã lỗi")
     HEADER_EN = ("row", "column", "field", "value", "message", "type")
 
-    def __init__(self, outdir: Path, fields: FormFields, meta: dict[str, Any], lang: str | None = None) -> None:
+    def __init__(
+        self, outdir: Path, fields: FormFields, meta: dict[str, Any], lang: str | None = None
+    ) -> None:
         self.outdir = outdir
         self.fields = fields
         self.csv_path = outdir / "report.csv"
@@ -75,9 +77,17 @@ class ReportWriter:
 
     def add(self, error: CellError) -> None:
         value = shown_value(error, self.fields)
-        self._csv.writerow([csv_safe(x) for x in (error.row, error.column, error.field, value, error.message, error.type)])
-        item = {"row": error.row, "column": error.column, "field": error.field, "value": value,
-                "message": error.message, "type": error.type}
+        self._csv.writerow(
+            [csv_safe(x) for x in (error.row, error.column, error.field, value, error.message, error.type)]
+        )
+        item = {
+            "row": error.row,
+            "column": error.column,
+            "field": error.field,
+            "value": value,
+            "message": error.message,
+            "type": error.type,
+        }
         self._json_fh.write(("\n  " if self._first else ",\n  ") + json.dumps(item, ensure_ascii=False))
         self._first = False
         self.count += 1
@@ -86,7 +96,10 @@ class ReportWriter:
         tail = {"warnings": warnings, "summary": summary}
         body = json.dumps(tail, ensure_ascii=False, indent=1)
         self._json_fh.write("\n ],\n" + body[2:] + "\n")
-        for fh, tmp, final in ((self._csv_fh, self._csv_tmp, self.csv_path), (self._json_fh, self._json_tmp, self.json_path)):
+        for fh, tmp, final in (
+            (self._csv_fh, self._csv_tmp, self.csv_path),
+            (self._json_fh, self._json_tmp, self.json_path),
+        ):
             fh.flush()
             os.fsync(fh.fileno())
             fh.close()

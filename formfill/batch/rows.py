@@ -60,12 +60,21 @@ class CellError:
     def line(self) -> str:
         where = self.column or self.field
         if where:
-            return tr(f"dòng {self.row}, cột {where}: {self.message}", f"row {self.row}, column {where}: {self.message}")
+            return tr(
+                f"dòng {self.row}, cột {where}: {self.message}",
+                f"row {self.row}, column {where}: {self.message}",
+            )
         return tr(f"dòng {self.row}: {self.message}", f"row {self.row}: {self.message}")
 
     def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "field": self.field, "type": self.type,
-                "message": self.message, "value": self.value}
+        return {
+            "row": self.row,
+            "column": self.column,
+            "field": self.field,
+            "type": self.type,
+            "message": self.message,
+            "value": self.value,
+        }
 
 
 @dataclass
@@ -91,7 +100,9 @@ class Column:
     target: Target | None  # None: ignored by the mapping file
 
 
-def _error(row: int, column: str, path: str, type_: str, shown: Any, lang: Lang | None, **ctx: Any) -> CellError:
+def _error(
+    row: int, column: str, path: str, type_: str, shown: Any, lang: Lang | None, **ctx: Any
+) -> CellError:
     return CellError(row, column, path, type_, format_message(type_, ctx, lang), shown)
 
 
@@ -114,18 +125,33 @@ def load_mapping(path: str | Path) -> dict[str, str | None]:
 
             data = yaml.safe_load(text)
     except Exception as exc:  # yaml.YAMLError, ValueError
-        raise InputError(tr(f"{p}: tệp ánh xạ cột không hợp lệ: {exc}", f"{p}: invalid column mapping: {exc}")) from exc
-    if not isinstance(data, dict) or not all(isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in data.items()):
-        raise InputError(tr(f"{p}: tệp ánh xạ phải là các cặp 'tên cột: đường dẫn trường'.",
-                            f"{p}: a mapping must be 'column: field.path' pairs."))
+        raise InputError(
+            tr(f"{p}: tệp ánh xạ cột không hợp lệ: {exc}", f"{p}: invalid column mapping: {exc}")
+        ) from exc
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in data.items()
+    ):
+        raise InputError(
+            tr(
+                f"{p}: tệp ánh xạ phải là các cặp 'tên cột: đường dẫn trường'.",
+                f"{p}: a mapping must be 'column: field.path' pairs.",
+            )
+        )
     return {unicodedata.normalize("NFC", k): v for k, v in data.items()}
 
 
 class Roster:
     """An open roster: header mapped, warnings known, rows streamed by :meth:`rows`."""
 
-    def __init__(self, path: str | Path, spec: Any, *, mapping: Mapping[str, str | None] | None = None,
-                 sheet: str | None = None, lang: Lang | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        spec: Any,
+        *,
+        mapping: Mapping[str, str | None] | None = None,
+        sheet: str | None = None,
+        lang: Lang | None = None,
+    ) -> None:
         self.path = str(path)
         self.spec = spec
         self.lang = lang
@@ -147,8 +173,12 @@ class Roster:
         elif self.suffix in (".csv", ".tsv", ".txt"):
             self._open_text()
         else:
-            raise RosterReadError(tr(f"{self.path}: loại tệp {self.suffix or '(không có đuôi)'} không đọc được (.csv, .tsv, .xlsx, .jsonl).",
-                                     f"{self.path}: cannot read {self.suffix or '(no suffix)'} files (.csv, .tsv, .xlsx, .jsonl)."))
+            raise RosterReadError(
+                tr(
+                    f"{self.path}: loại tệp {self.suffix or '(không có đuôi)'} không đọc được (.csv, .tsv, .xlsx, .jsonl).",
+                    f"{self.path}: cannot read {self.suffix or '(no suffix)'} files (.csv, .tsv, .xlsx, .jsonl).",
+                )
+            )
 
     # -- opening ---------------------------------------------------------------------------------
     def _open_text(self) -> None:
@@ -178,7 +208,17 @@ class Roster:
         texts = []
         for i in range(width):
             c = header.get(i)
-            texts.append("" if c is None else (c.value if c.kind == "text" else _number_text(c.value) if c.kind == "number" else str(c.value)))
+            texts.append(
+                ""
+                if c is None
+                else (
+                    c.value
+                    if c.kind == "text"
+                    else _number_text(c.value)
+                    if c.kind == "number"
+                    else str(c.value)
+                )
+            )
         self._map_header(texts)
 
         def records() -> Iterator[tuple[int, dict[int, XCell]]]:
@@ -197,7 +237,9 @@ class Roster:
             header = unicodedata.normalize("NFC", raw).lstrip("\ufeff").strip()
             letter = _column_letter(index)
             if not header:
-                problems.append(tr(f"cột {letter} không có tên (tiêu đề trống)", f"column {letter} has no header"))
+                problems.append(
+                    tr(f"cột {letter} không có tên (tiêu đề trống)", f"column {letter} has no header")
+                )
                 continue
             target: Target | str | None
             if header in self.mapping or fold(header) in mapped_folded:
@@ -205,34 +247,57 @@ class Roster:
                 if dest is None:
                     self.columns.append(Column(header, index, None))
                     continue
-                target = self.fields.target_for_path(dest) or tr(f"ánh xạ tới trường không có: {dest}", f"mapped to an unknown field: {dest}")
+                target = self.fields.target_for_path(dest) or tr(
+                    f"ánh xạ tới trường không có: {dest}", f"mapped to an unknown field: {dest}"
+                )
             else:
                 target = self.fields.resolve(header)
             if isinstance(target, str):
                 if target.startswith("ambiguous:"):
                     options = target.split(":", 1)[1]
-                    problems.append(tr(f"cột “{header}” ({letter}) không rõ là trường nào: {options} — ghi rõ, ví dụ “me / {header}”",
-                                       f"column “{header}” ({letter}) is ambiguous: {options} — qualify it, e.g. “me / {header}”"))
+                    problems.append(
+                        tr(
+                            f"cột “{header}” ({letter}) không rõ là trường nào: {options} — ghi rõ, ví dụ “me / {header}”",
+                            f"column “{header}” ({letter}) is ambiguous: {options} — qualify it, e.g. “me / {header}”",
+                        )
+                    )
                 elif target == "unknown":
-                    problems.append(tr(f"cột “{header}” ({letter}) không có trong tờ khai {self.spec.id}",
-                                       f"column “{header}” ({letter}) is not a field of {self.spec.id}"))
+                    problems.append(
+                        tr(
+                            f"cột “{header}” ({letter}) không có trong tờ khai {self.spec.id}",
+                            f"column “{header}” ({letter}) is not a field of {self.spec.id}",
+                        )
+                    )
                 else:
                     problems.append(f"“{header}” ({letter}): {target}")
                 continue
             if target.path in seen:
-                problems.append(tr(f"cột “{header}” ({letter}) trùng với cột “{seen[target.path]}” (cùng trường {target.path})",
-                                   f"column “{header}” ({letter}) duplicates “{seen[target.path]}” (both are {target.path})"))
+                problems.append(
+                    tr(
+                        f"cột “{header}” ({letter}) trùng với cột “{seen[target.path]}” (cùng trường {target.path})",
+                        f"column “{header}” ({letter}) duplicates “{seen[target.path]}” (both are {target.path})",
+                    )
+                )
                 continue
             seen[target.path] = header
             self.columns.append(Column(header, index, target))
         for group in self.fields.groups:
             if group in seen and any(p.startswith(group + ".") for p in seen):
-                problems.append(tr(f"nhóm {group} vừa có cột JSON vừa có cột đánh số: chỉ dùng một cách",
-                                   f"group {group} has both a JSON column and numbered columns: use one"))
+                problems.append(
+                    tr(
+                        f"nhóm {group} vừa có cột JSON vừa có cột đánh số: chỉ dùng một cách",
+                        f"group {group} has both a JSON column and numbered columns: use one",
+                    )
+                )
         for path in self.fields.required_paths():
             if path not in seen:
                 leaf = self.fields.leaves[path]
-                problems.append(tr(f"thiếu cột bắt buộc “{leaf.label}” ({path})", f"missing required column “{leaf.label}” ({path})"))
+                problems.append(
+                    tr(
+                        f"thiếu cột bắt buộc “{leaf.label}” ({path})",
+                        f"missing required column “{leaf.label}” ({path})",
+                    )
+                )
         if problems:
             raise RosterHeaderError(self.path, problems)
         self.width = len(headers)
@@ -261,12 +326,26 @@ class Roster:
             row.blank = True
             return row
         if len(cells) < self.width:
-            row.errors.append(_error(number, "", "", "batch_row_short", None, self.lang, found=len(cells), expected=self.width))
+            row.errors.append(
+                _error(
+                    number, "", "", "batch_row_short", None, self.lang, found=len(cells), expected=self.width
+                )
+            )
         elif len(cells) > self.width:
             extra = [i for i in range(self.width, len(cells)) if cells[i].strip()]
             if extra:
-                row.errors.append(_error(number, "", "", "batch_row_long", None, self.lang,
-                                         found=_column_letter(extra[0]), expected=self.width))
+                row.errors.append(
+                    _error(
+                        number,
+                        "",
+                        "",
+                        "batch_row_long",
+                        None,
+                        self.lang,
+                        found=_column_letter(extra[0]),
+                        expected=self.width,
+                    )
+                )
         values = {}
         for col in self.columns:
             if col.target is None or col.index >= len(cells):
@@ -282,8 +361,18 @@ class Roster:
             return row
         extra = [i for i, c in cells.items() if i >= self.width and (c.kind != "text" or c.value.strip())]
         if extra:
-            row.errors.append(_error(number, "", "", "batch_row_long", None, self.lang,
-                                     found=_column_letter(min(extra)), expected=self.width))
+            row.errors.append(
+                _error(
+                    number,
+                    "",
+                    "",
+                    "batch_row_long",
+                    None,
+                    self.lang,
+                    found=_column_letter(min(extra)),
+                    expected=self.width,
+                )
+            )
         values: dict[str, Any] = {}
         kinds: dict[str, XCell] = {}
         for col in self.columns:
@@ -354,7 +443,11 @@ class Roster:
                 err("batch_json_cell", text[:60], error=str(exc))
                 return None
             if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-                err("batch_json_cell", text[:60], error=tr("không phải danh sách đối tượng", "not a list of objects"))
+                err(
+                    "batch_json_cell",
+                    text[:60],
+                    error=tr("không phải danh sách đối tượng", "not a list of objects"),
+                )
                 return None
             return items
         return text
@@ -416,7 +509,9 @@ class Roster:
                 continue
             row.source[user] = value
             if leaf.kind == "digits" and isinstance(value, int | float) and not isinstance(value, bool):
-                row.errors.append(_error(row.number, user, user, "batch_numeric_id", value, self.lang, value=value))
+                row.errors.append(
+                    _error(row.number, user, user, "batch_numeric_id", value, self.lang, value=value)
+                )
                 del obj[key]
             elif leaf.kind == "bool" and isinstance(value, str):
                 folded = fold(value)
@@ -473,14 +568,27 @@ def _column_letter(index: int) -> str:
     return out
 
 
-def open_roster(path: str | Path, spec: Any, *, mapping: Mapping[str, str | None] | None = None,
-                sheet: str | None = None, lang: Lang | None = None) -> Roster:
+def open_roster(
+    path: str | Path,
+    spec: Any,
+    *,
+    mapping: Mapping[str, str | None] | None = None,
+    sheet: str | None = None,
+    lang: Lang | None = None,
+) -> Roster:
     """Open a roster and map its header (raises :class:`RosterHeaderError` or ``InputError``)."""
     return Roster(path, spec, mapping=mapping, sheet=sheet, lang=lang)
 
 
-def iter_rows(path: str | Path, spec: Any, *, mapping: Mapping[str, str | None] | None = None,
-              sheet: str | None = None, lang: Lang | None = None, validate: bool = False) -> Iterator[Row]:
+def iter_rows(
+    path: str | Path,
+    spec: Any,
+    *,
+    mapping: Mapping[str, str | None] | None = None,
+    sheet: str | None = None,
+    lang: Lang | None = None,
+    validate: bool = False,
+) -> Iterator[Row]:
     """Stream the rows of a roster (.csv, .tsv, .xlsx, .jsonl), blank rows left out.
 
     Each :class:`Row` has its number (1 = first row under the header), ``data`` nested by field path,

@@ -77,7 +77,9 @@ def resolve_renderer(ref: str | Callable[..., bytes] | None = None) -> Callable[
     try:
         fn = getattr(importlib.import_module(module_name), attr or "render_pdf")
     except (ImportError, AttributeError) as exc:
-        raise InputError(tr(f"Bản này chưa có bộ tạo PDF ({ref}): {exc}", f"This build has no PDF renderer ({ref}): {exc}")) from exc
+        raise InputError(
+            tr(f"Bản này chưa có bộ tạo PDF ({ref}): {exc}", f"This build has no PDF renderer ({ref}): {exc}")
+        ) from exc
     if not callable(fn):
         raise InputError(f"{ref}: not callable")
     return fn
@@ -161,7 +163,9 @@ def pdf_text(pdf: bytes) -> str:
     return "".join(parts)
 
 
-def expected_values(spec: Any, declaration: Any, render: Callable[..., bytes] | None = None) -> list[tuple[str, str]]:
+def expected_values(
+    spec: Any, declaration: Any, render: Callable[..., bytes] | None = None
+) -> list[tuple[str, str]]:
     """(field path, printed text) of every value: the renderer's plan when it offers one (dates and
     codes printed the way the form prints them), else the declaration's own values."""
     module = importlib.import_module(render.__module__) if render is not None else None
@@ -213,10 +217,13 @@ def _init_worker(form_id: str, schema_path: str, renderer: str | None, outdir: s
         warm(spec)  # fonts registered and the template laid out before the first row arrives
 
 
-def _work(row: int, data: dict[str, Any], name: str, verify: bool) -> dict[str, Any]:
+def _work(row: int, data: dict[str, Any], name: str, verify: bool, declaration: Any = None) -> dict[str, Any]:
     spec = _W["spec"]
     try:
-        declaration = spec.validate(data)
+        if (
+            declaration is None
+        ):  # in a worker: validated again from plain data (cheaper than pickling a model)
+            declaration = spec.validate(data)
         pdf = _W["render"](spec, declaration)
     except Exception as exc:
         return {"row": row, "status": "error", "error": f"{type(exc).__name__}: {exc}"}
@@ -260,7 +267,9 @@ def run_batch(
     """
     lang = lang or current_lang()
     if not 0.0 <= verify_sample <= 1.0:
-        raise InputError(tr("--verify-sample phải trong khoảng 0 đến 1.", "--verify-sample must be between 0 and 1."))
+        raise InputError(
+            tr("--verify-sample phải trong khoảng 0 đến 1.", "--verify-sample must be between 0 and 1.")
+        )
     jobs = max(1, jobs or os.cpu_count() or 1)
     if isinstance(mapping, str | Path):
         mapping = load_mapping(mapping)
@@ -271,8 +280,14 @@ def run_batch(
     stats = BatchStats()
     stats.bytes_total = src.size
     warnings = list(src.warnings)
-    meta = {"form": spec.id, "roster": str(roster), "encoding": src.encoding, "lang": lang,
-            "dry_run": dry_run, **fingerprint(spec)}
+    meta = {
+        "form": spec.id,
+        "roster": str(roster),
+        "encoding": src.encoding,
+        "lang": lang,
+        "dry_run": dry_run,
+        **fingerprint(spec),
+    }
     report = ReportWriter(out.path, src.fields, meta, lang)
     fp = {k: meta[k] for k in ("form_version", "template_hash", "font_hash") if k in meta}
     if on_start:
@@ -285,11 +300,28 @@ def run_batch(
         row = res["row"]
         if res["status"] == "error":
             stats.failed += 1
-            problem(CellError(row, "", "", "batch_render_failed", format_message("batch_render_failed", {"error": res["error"]}, lang)))
+            problem(
+                CellError(
+                    row,
+                    "",
+                    "",
+                    "batch_render_failed",
+                    format_message("batch_render_failed", {"error": res["error"]}, lang),
+                )
+            )
             return
         if res["status"] == "taken":
             stats.failed += 1
-            problem(CellError(row, "", "", "batch_name_taken", format_message("batch_name_taken", {"file": res["file"]}, lang), res["file"]))
+            problem(
+                CellError(
+                    row,
+                    "",
+                    "",
+                    "batch_name_taken",
+                    format_message("batch_name_taken", {"file": res["file"]}, lang),
+                    res["file"],
+                )
+            )
             return
         out.append(ManifestEntry(row, res["file"], res["sha256"], digest, fp))
         stats.written += 1
@@ -298,15 +330,29 @@ def run_batch(
             if res["missing"]:
                 stats.verify_failed += 1
                 for path in res["missing"]:
-                    problem(CellError(row, src.column_for(Row(row, {}), path)[0], path, "batch_pdf_missing_value",
-                                      format_message("batch_pdf_missing_value", None, lang), res["file"]))
+                    problem(
+                        CellError(
+                            row,
+                            src.column_for(Row(row, {}), path)[0],
+                            path,
+                            "batch_pdf_missing_value",
+                            format_message("batch_pdf_missing_value", None, lang),
+                            res["file"],
+                        )
+                    )
 
-    renderer_ref = renderer if isinstance(renderer, str) or renderer is None else f"{renderer.__module__}:{renderer.__qualname__}"
+    renderer_ref = (
+        renderer
+        if isinstance(renderer, str) or renderer is None
+        else f"{renderer.__module__}:{renderer.__qualname__}"
+    )
     pool: cf.Executor | None = None
     pending: dict[cf.Future[dict[str, Any]], str] = {}
     if not dry_run and jobs > 1:
         pool = cf.ProcessPoolExecutor(
-            max_workers=jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker,
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
             initargs=(spec.id, str(spec.schema_path), renderer_ref, str(out.path), lang),
         )
     elif not dry_run:
@@ -346,9 +392,24 @@ def run_batch(
                     if out.is_done(row.number, digest):
                         stats.skipped += 1
                     elif pool is None:
-                        finished(_work(row.number, row.data, file_name, _sampled(row.number, digest, verify_sample)), digest)
+                        finished(
+                            _work(
+                                row.number,
+                                row.data,
+                                file_name,
+                                _sampled(row.number, digest, verify_sample),
+                                row.declaration,
+                            ),
+                            digest,
+                        )
                     else:
-                        fut = pool.submit(_work, row.number, row.data, file_name, _sampled(row.number, digest, verify_sample))
+                        fut = pool.submit(
+                            _work,
+                            row.number,
+                            row.data,
+                            file_name,
+                            _sampled(row.number, digest, verify_sample),
+                        )
                         pending[fut] = digest
                         drain(4 * jobs)
             now = time.monotonic()
@@ -363,7 +424,9 @@ def run_batch(
         raise
     except cf.process.BrokenProcessPool as exc:
         aborted = f"worker processes failed: {exc}"
-        raise InputError(tr(f"Các tiến trình tạo PDF bị lỗi: {exc}", f"The PDF worker processes failed: {exc}")) from exc
+        raise InputError(
+            tr(f"Các tiến trình tạo PDF bị lỗi: {exc}", f"The PDF worker processes failed: {exc}")
+        ) from exc
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

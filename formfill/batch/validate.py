@@ -44,12 +44,24 @@ class RosterCheck:
             item = e.as_dict()
             item["value"] = shown_value(e, self.fields) if self.fields is not None else str(e.value or "")
             errors.append(item)
-        return {"form": self.form, "roster": self.path, "encoding": self.encoding, "warnings": self.warnings,
-                **self.summary(), "errors": errors}
+        return {
+            "form": self.form,
+            "roster": self.path,
+            "encoding": self.encoding,
+            "warnings": self.warnings,
+            **self.summary(),
+            "errors": errors,
+        }
 
 
-def check_roster(spec: Any, path: str | Path, *, mapping: str | Path | dict[str, str | None] | None = None,
-                 sheet: str | None = None, lang: Lang | None = None) -> RosterCheck:
+def check_roster(
+    spec: Any,
+    path: str | Path,
+    *,
+    mapping: str | Path | dict[str, str | None] | None = None,
+    sheet: str | None = None,
+    lang: Lang | None = None,
+) -> RosterCheck:
     """Read and validate every row. Raises ``RosterHeaderError``/``InputError`` when unreadable (exit 2)."""
     if isinstance(mapping, str | Path):
         mapping = load_mapping(mapping)
@@ -72,15 +84,27 @@ def check_roster(spec: Any, path: str | Path, *, mapping: str | Path | dict[str,
     return result
 
 
-def validate_roster(spec: Any, path: str | Path, *, as_json: bool = False, lang: Lang | None = None,
-                    mapping: str | Path | dict[str, str | None] | None = None, sheet: str | None = None) -> int:
+def validate_roster(
+    spec: Any,
+    path: str | Path,
+    *,
+    as_json: bool = False,
+    lang: Lang | None = None,
+    mapping: str | Path | dict[str, str | None] | None = None,
+    sheet: str | None = None,
+) -> int:
     """Print the problems of a roster ("row N, column C: message") and return the exit code 0/1/2."""
     try:
         result = check_roster(spec, path, mapping=mapping, sheet=sheet, lang=lang)
     except RosterHeaderError as exc:
         if as_json:
-            typer.echo(json.dumps({"form": spec.id, "roster": str(path), "header_errors": exc.problems},
-                                  ensure_ascii=False, indent=2))
+            typer.echo(
+                json.dumps(
+                    {"form": spec.id, "roster": str(path), "header_errors": exc.problems},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
         else:
             typer.echo(str(exc), err=True)
         return 2
@@ -95,7 +119,17 @@ def validate_roster(spec: Any, path: str | Path, *, as_json: bool = False, lang:
         for line in result.lines():
             typer.echo(line)
         if result.invalid:
-            typer.echo(tr(f"{result.invalid}/{result.rows} dòng có lỗi.", f"{result.invalid} of {result.rows} rows are invalid."))
+            typer.echo(
+                tr(
+                    f"{result.invalid}/{result.rows} dòng có lỗi.",
+                    f"{result.invalid} of {result.rows} rows are invalid.",
+                )
+            )
         else:
-            typer.echo(tr(f"Hợp lệ: {result.rows}/{result.rows} dòng.", f"Valid: {result.rows} of {result.rows} rows."))
+            typer.echo(
+                tr(
+                    f"Hợp lệ: {result.rows}/{result.rows} dòng.",
+                    f"Valid: {result.rows} of {result.rows} rows.",
+                )
+            )
     return 1 if result.invalid else 0

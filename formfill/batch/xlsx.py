@@ -45,8 +45,12 @@ class XlsxError(InputError):
 
 
 def _refuse_doctype(*_: Any) -> None:
-    raise XlsxError(tr("Tệp Excel chứa khai báo DOCTYPE/ENTITY trong XML: bị từ chối.",
-                       "The Excel file has DOCTYPE/ENTITY declarations in its XML: refused."))
+    raise XlsxError(
+        tr(
+            "Tệp Excel chứa khai báo DOCTYPE/ENTITY trong XML: bị từ chối.",
+            "The Excel file has DOCTYPE/ENTITY declarations in its XML: refused.",
+        )
+    )
 
 
 def _parser(start: Callable[..., None], end: Callable[[str], None], chars: Callable[[str], None]) -> Any:
@@ -105,8 +109,10 @@ class XlsxReader:
             self.zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError) as exc:
             raise XlsxError(
-                tr(f"{path}: không đọc được tệp Excel .xlsx ({exc}). Tệp .xls cũ hoặc có mật khẩu: lưu lại thành .xlsx.",
-                   f"{path}: not a readable .xlsx file ({exc}). Old .xls or password-protected: save it again as .xlsx.")
+                tr(
+                    f"{path}: không đọc được tệp Excel .xlsx ({exc}). Tệp .xls cũ hoặc có mật khẩu: lưu lại thành .xlsx.",
+                    f"{path}: not a readable .xlsx file ({exc}). Old .xls or password-protected: save it again as .xlsx.",
+                )
             ) from exc
         self._check_package()
         self.date1904, sheet_path = self._workbook(sheet)
@@ -123,19 +129,35 @@ class XlsxReader:
     def _check_package(self) -> None:
         infos = self.zip.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise XlsxError(tr(f"{self.path}: quá nhiều phần trong tệp Excel.", f"{self.path}: too many parts in the Excel file."))
+            raise XlsxError(
+                tr(
+                    f"{self.path}: quá nhiều phần trong tệp Excel.",
+                    f"{self.path}: too many parts in the Excel file.",
+                )
+            )
         total = 0
         for info in infos:
             total += info.file_size
             ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES or (info.file_size > (1 << 20) and ratio > MAX_RATIO):
+            if (
+                info.file_size > MAX_MEMBER_BYTES
+                or total > MAX_TOTAL_BYTES
+                or (info.file_size > (1 << 20) and ratio > MAX_RATIO)
+            ):
                 raise XlsxError(
-                    tr(f"{self.path}: tệp Excel bất thường ({info.filename} giải nén ra {info.file_size:,} byte, gấp {ratio:.0f} lần) — có thể là 'bom nén': bị từ chối.",
-                       f"{self.path}: suspicious Excel file ({info.filename} expands to {info.file_size:,} bytes, {ratio:.0f}×) — a possible zip bomb: refused.")
+                    tr(
+                        f"{self.path}: tệp Excel bất thường ({info.filename} giải nén ra {info.file_size:,} byte, gấp {ratio:.0f} lần) — có thể là 'bom nén': bị từ chối.",
+                        f"{self.path}: suspicious Excel file ({info.filename} expands to {info.file_size:,} bytes, {ratio:.0f}×) — a possible zip bomb: refused.",
+                    )
                 )
 
-    def _parse(self, member: str, start: Callable[..., None], end: Callable[[str], None] | None = None,
-               chars: Callable[[str], None] | None = None) -> None:
+    def _parse(
+        self,
+        member: str,
+        start: Callable[..., None],
+        end: Callable[[str], None] | None = None,
+        chars: Callable[[str], None] | None = None,
+    ) -> None:
         parser = _parser(start, end or (lambda _t: None), chars or (lambda _t: None))
         try:
             with self.zip.open(member) as fh:
@@ -180,11 +202,17 @@ class XlsxReader:
             match = [s for s in sheets if s[0] == wanted]
             if not match:
                 names = ", ".join(s[0] for s in sheets)
-                raise XlsxError(tr(f"{self.path}: không có trang tính {wanted!r} (có: {names}).",
-                                   f"{self.path}: no worksheet {wanted!r} (there are: {names})."))
+                raise XlsxError(
+                    tr(
+                        f"{self.path}: không có trang tính {wanted!r} (có: {names}).",
+                        f"{self.path}: no worksheet {wanted!r} (there are: {names}).",
+                    )
+                )
             chosen = match[0]
         target = rels.get(chosen[1], "worksheets/sheet1.xml")
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        path = (
+            target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        )
         if path not in self.zip.namelist():
             raise XlsxError(f"{self.path}: {tr('thiếu', 'missing')} {path}")
         return date1904[0], path
@@ -262,8 +290,17 @@ class XlsxReader:
     def rows(self) -> Iterator[tuple[int, dict[int, XCell]]]:
         """Stream the sheet. Rows with no cell are not yielded (callers see gaps in the numbers)."""
         done: list[tuple[int, dict[int, XCell]]] = []
-        st: dict[str, Any] = {"row": 0, "cells": None, "col": -1, "t": "n", "s": 0, "f": False,
-                              "v": None, "in": None, "buf": []}
+        st: dict[str, Any] = {
+            "row": 0,
+            "cells": None,
+            "col": -1,
+            "t": "n",
+            "s": 0,
+            "f": False,
+            "v": None,
+            "in": None,
+            "buf": [],
+        }
         shared = self.shared
         date_styles = self.date_styles
 
@@ -295,8 +332,12 @@ class XlsxReader:
             if st["in"] is not None:
                 st["buf"].append(text)
                 if len(st["buf"]) > 64 and sum(map(len, st["buf"])) > MAX_CELL_CHARS:
-                    raise XlsxError(tr(f"{self.path}: dòng {st['row']}: một ô quá lớn.",
-                                       f"{self.path}: sheet row {st['row']}: a cell is too large."))
+                    raise XlsxError(
+                        tr(
+                            f"{self.path}: dòng {st['row']}: một ô quá lớn.",
+                            f"{self.path}: sheet row {st['row']}: a cell is too large.",
+                        )
+                    )
 
         def end(tag: str) -> None:
             name = _local(tag)
@@ -330,8 +371,9 @@ class XlsxReader:
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise XlsxError(f"{self.path}: {exc}") from exc
 
-    def _cell(self, t: str, v: str | None, formula: bool, style: int, shared: list[str],
-              date_styles: set[int]) -> XCell | None:
+    def _cell(
+        self, t: str, v: str | None, formula: bool, style: int, shared: list[str], date_styles: set[int]
+    ) -> XCell | None:
         if formula and (v is None or (v == "" and t != "str")):
             return XCell("formula", None)  # Excel's cached result is what we read; there is none
         if v is None:

@@ -66,8 +66,21 @@ def _index(key: str) -> int:
     for i, h in enumerate(HEADER):
         if h == key or h.replace(".", "_").replace(" ", "_") == key:
             return i
-    aliases = {"kinh_gui": 0, "name": 1, "id": 2, "phone": 3, "child": 4, "dob": 5, "mother": 7, "mother_id": 8, "member": 9,
-               "member_id": 10, "copies": 11, "count": 12, "date": 13}
+    aliases = {
+        "kinh_gui": 0,
+        "name": 1,
+        "id": 2,
+        "phone": 3,
+        "child": 4,
+        "dob": 5,
+        "mother": 7,
+        "mother_id": 8,
+        "member": 9,
+        "member_id": 10,
+        "copies": 11,
+        "count": 12,
+        "date": 13,
+    }
     return aliases[key]
 
 
@@ -87,8 +100,14 @@ def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]], delimiter: st
     return buf.getvalue()
 
 
-def write_roster(path: Path, rows: Sequence[Sequence[str]], header: Sequence[str] = HEADER, *,
-                 encoding: str = "utf-8", delimiter: str = ",") -> Path:
+def write_roster(
+    path: Path,
+    rows: Sequence[Sequence[str]],
+    header: Sequence[str] = HEADER,
+    *,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+) -> Path:
     path.write_bytes(csv_text(header, rows, delimiter).encode(encoding))
     return path
 
@@ -96,7 +115,9 @@ def write_roster(path: Path, rows: Sequence[Sequence[str]], header: Sequence[str
 def iconv(text: str, to: str) -> bytes:
     if shutil.which("iconv") is None:
         pytest.skip("glibc iconv is not installed")
-    return subprocess.run(["iconv", "-f", "UTF-8", "-t", to], input=text.encode(), capture_output=True, check=True).stdout
+    return subprocess.run(
+        ["iconv", "-f", "UTF-8", "-t", to], input=text.encode(), capture_output=True, check=True
+    ).stdout
 
 
 def cli_env(**extra: str) -> dict[str, str]:
@@ -112,5 +133,11 @@ def cli_env(**extra: str) -> dict[str, str]:
 
 
 def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "formfill", *args], capture_output=True, text=True,
-                          env=cli_env(**env), cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "formfill", *args],
+        capture_output=True,
+        text=True,
+        env=cli_env(**env),
+        cwd=ROOT,
+        timeout=300,
+    )

@@ -8,4 +8,6 @@ import stub_render
 
 
 def render_pdf(spec: Any, declaration: Any) -> bytes:
-    return stub_render.render_pdf(spec, declaration.model_copy(update={"tre": declaration.tre.model_copy(update={"ho_ten": "?"})}))
+    return stub_render.render_pdf(
+        spec, declaration.model_copy(update={"tre": declaration.tre.model_copy(update={"ho_ten": "?"})})
+    )

@@ -33,8 +33,20 @@ def test_phone_number_in_scientific_form_is_refused(tmp_path, spec):
     assert [(e.column, e.type) for e in r.errors] == [("Số điện thoại", "batch_numeric_id")]
 
 
-@pytest.mark.parametrize(("word", "expected"), [("Có", True), ("có", True), ("x", True), ("X", True), ("1", True),
-                                                ("true", True), ("Không", False), ("0", False), ("false", False)])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Có", True),
+        ("có", True),
+        ("x", True),
+        ("X", True),
+        ("1", True),
+        ("true", True),
+        ("Không", False),
+        ("0", False),
+        ("false", False),
+    ],
+)
 def test_yes_no_words(tmp_path, spec, word, expected):
     count = "2" if expected else ""
     (r,) = _rows(write_roster(tmp_path / "r.csv", [row(copies=word, count=count)]), spec)
@@ -50,7 +62,11 @@ def test_impossible_text_date_and_day_first(tmp_path, spec):
 def test_short_and_long_rows_are_errors_with_row_numbers(tmp_path, spec):
     rows = _rows(write_roster(tmp_path / "r.csv", [GOOD, GOOD[:5], GOOD, [*GOOD, "thừa"], [*GOOD, ""]]), spec)
     assert [(r.number, [e.type for e in r.errors]) for r in rows] == [
-        (1, []), (2, ["batch_row_short"]), (3, []), (4, ["batch_row_long"]), (5, [])
+        (1, []),
+        (2, ["batch_row_short"]),
+        (3, []),
+        (4, ["batch_row_long"]),
+        (5, []),
     ]
 
 
@@ -115,7 +131,12 @@ def test_xlsx_number_in_id_column_is_refused(tmp_path, spec):
     r[2] = 87195012345  # Excel dropped the leading zero
     (got,) = _rows(_xlsx(tmp_path / "n.xlsx", [r]), spec)
     (err,) = got.errors
-    assert (err.row, err.column, err.type, err.value) == (1, "nguoi_yeu_cau.so_dinh_danh_ca_nhan", "batch_numeric_id", "87195012345")
+    assert (err.row, err.column, err.type, err.value) == (
+        1,
+        "nguoi_yeu_cau.so_dinh_danh_ca_nhan",
+        "batch_numeric_id",
+        "87195012345",
+    )
 
 
 def test_xlsx_formula_without_cached_value_is_an_error(tmp_path, spec):
@@ -188,29 +209,38 @@ def _jsonl(tmp_path, lines):
 
 
 def _obj(**kw):
-    base = {"kinh_gui": "UBND phường Sa Đéc", "nguoi_yeu_cau": {"ho_ten": "Trần Thị Hường", "so_dinh_danh_ca_nhan": "087195012345"},
-            "tre": {"ho_ten": "Nguyễn Bảo Ngọc", "ngay_sinh": "02/10/2024", "gioi_tinh": "Nữ"}, "ngay_lam": "20/11/2024"}
+    base = {
+        "kinh_gui": "UBND phường Sa Đéc",
+        "nguoi_yeu_cau": {"ho_ten": "Trần Thị Hường", "so_dinh_danh_ca_nhan": "087195012345"},
+        "tre": {"ho_ten": "Nguyễn Bảo Ngọc", "ngay_sinh": "02/10/2024", "gioi_tinh": "Nữ"},
+        "ngay_lam": "20/11/2024",
+    }
     base.update(kw)
     return json.dumps(base, ensure_ascii=False)
 
 
 def test_jsonl_strict(tmp_path, spec):
-    path = _jsonl(tmp_path, [
-        _obj(),
-        '{"kinh_gui": "a", "kinh_gui": "b"}',
-        _obj(so_luong_ban_sao=float("nan")).replace("NaN", "NaN"),
-        "",
-        "[1, 2]",
-        _obj(nguoi_yeu_cau={"ho_ten": "Trần Thị Hường", "so_dinh_danh_ca_nhan": 87195012345}),
-        _obj(de_nghi_cap_ban_sao="Có", so_luong_ban_sao=1),
-    ])
+    path = _jsonl(
+        tmp_path,
+        [
+            _obj(),
+            '{"kinh_gui": "a", "kinh_gui": "b"}',
+            _obj(so_luong_ban_sao=float("nan")).replace("NaN", "NaN"),
+            "",
+            "[1, 2]",
+            _obj(nguoi_yeu_cau={"ho_ten": "Trần Thị Hường", "so_dinh_danh_ca_nhan": 87195012345}),
+            _obj(de_nghi_cap_ban_sao="Có", so_luong_ban_sao=1),
+        ],
+    )
     rows = {r.number: r for r in _rows(path, spec)}
     assert not rows[1].errors
     assert rows[2].errors[0].type == "batch_json_line" and "trùng" in rows[2].errors[0].message
     assert rows[3].errors[0].type == "batch_json_line"
     assert 4 not in rows
     assert rows[5].errors[0].type == "batch_json_line"
-    assert [(e.field, e.type) for e in rows[6].errors] == [("nguoi_yeu_cau.so_dinh_danh_ca_nhan", "batch_numeric_id")]
+    assert [(e.field, e.type) for e in rows[6].errors] == [
+        ("nguoi_yeu_cau.so_dinh_danh_ca_nhan", "batch_numeric_id")
+    ]
     assert not rows[7].errors and rows[7].declaration.de_nghi_cap_ban_sao is True
 
 
@@ -224,4 +254,3 @@ def test_empty_file(tmp_path, spec):
     (tmp_path / "r.csv").write_bytes(b"")
     with pytest.raises(InputError):
         open_roster(tmp_path / "r.csv", spec)
-

@@ -25,8 +25,16 @@ def test_labels_are_matched_without_accents_or_case(tmp_path, spec):
     assert r.data["tre"]["gioi_tinh"] == "Nữ"
 
 
-@pytest.mark.parametrize("header", ["Họ, chữ đệm, tên người mẹ", "me / Họ, chữ đệm, tên", "Người mẹ / Họ, chữ đệm, tên",
-                                    "me.ho_ten", "ME / HO, CHU DEM, TEN"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Họ, chữ đệm, tên người mẹ",
+        "me / Họ, chữ đệm, tên",
+        "Người mẹ / Họ, chữ đệm, tên",
+        "me.ho_ten",
+        "ME / HO, CHU DEM, TEN",
+    ],
+)
 def test_repeated_label_qualified_by_block_or_section(tmp_path, spec, header):
     h = list(HEADER)
     h[7] = header
@@ -78,8 +86,12 @@ def test_mapping_file_yaml_and_json(tmp_path, spec):
     h = list(HEADER)
     h[1], h[7] = "Người làm đơn", "Tên mẹ"
     path = write_roster(tmp_path / "r.csv", [GOOD], h)
-    (tmp_path / "m.yaml").write_text("Người làm đơn: nguoi_yeu_cau.ho_ten\nTên mẹ: me.ho_ten\n", encoding="utf-8")
-    (tmp_path / "m.json").write_text(json.dumps({"Người làm đơn": "nguoi_yeu_cau.ho_ten", "Tên mẹ": "me.ho_ten"}), encoding="utf-8")
+    (tmp_path / "m.yaml").write_text(
+        "Người làm đơn: nguoi_yeu_cau.ho_ten\nTên mẹ: me.ho_ten\n", encoding="utf-8"
+    )
+    (tmp_path / "m.json").write_text(
+        json.dumps({"Người làm đơn": "nguoi_yeu_cau.ho_ten", "Tên mẹ": "me.ho_ten"}), encoding="utf-8"
+    )
     from formfill.batch.rows import load_mapping
 
     for m in ("m.yaml", "m.json"):
@@ -91,12 +103,16 @@ def test_mapping_file_yaml_and_json(tmp_path, spec):
 
 def test_numbered_group_columns_and_json_cell(tmp_path, spec):
     h = [*HEADER, "Thành viên 2 / Họ, chữ đệm, tên", "thanh_vien.2.so_dinh_danh_ca_nhan"]
-    r = _first(write_roster(tmp_path / "r.csv", [[*GOOD, "Lê Văn Tám", "087090001111"]], h), spec, validate=True)
+    r = _first(
+        write_roster(tmp_path / "r.csv", [[*GOOD, "Lê Văn Tám", "087090001111"]], h), spec, validate=True
+    )
     assert [m["ho_ten"] for m in r.data["thanh_vien"]] == ["Nguyễn Văn Đức", "Lê Văn Tám"]
     assert not r.errors
     h2 = [x for x in HEADER if not x.startswith("thanh_vien")] + ["thanh_vien"]
     cells = [c for i, c in enumerate(GOOD) if not HEADER[i].startswith("thanh_vien")]
-    members = json.dumps([{"ho_ten": "Lê Văn Tám", "so_dinh_danh_ca_nhan": "087090001111"}], ensure_ascii=False)
+    members = json.dumps(
+        [{"ho_ten": "Lê Văn Tám", "so_dinh_danh_ca_nhan": "087090001111"}], ensure_ascii=False
+    )
     r = _first(write_roster(tmp_path / "j.csv", [[*cells, members]], h2), spec, validate=True)
     assert r.data["thanh_vien"][0]["ho_ten"] == "Lê Văn Tám" and not r.errors
     bad = _first(write_roster(tmp_path / "k.csv", [[*cells, '[{"ho_ten": "A", "ho_ten": "B"}]']], h2), spec)
@@ -108,7 +124,9 @@ def test_member_errors_point_at_their_numbered_column(tmp_path, spec):
     # member 2 absent, member 3 given with a bad ID: the error says member 3, its column
     r = _first(write_roster(tmp_path / "r.csv", [[*GOOD, "Lê Văn Tám", "12345"]], h), spec, validate=True)
     (err,) = r.errors
-    assert err.field == "thanh_vien.3.so_dinh_danh_ca_nhan" and err.column == "thanh_vien.3.so_dinh_danh_ca_nhan"
+    assert (
+        err.field == "thanh_vien.3.so_dinh_danh_ca_nhan" and err.column == "thanh_vien.3.so_dinh_danh_ca_nhan"
+    )
     assert err.row == 1
 
 

@@ -17,7 +17,11 @@ from formfill.errors import InputError
 ROWS = [
     GOOD,
     row(child="Lê Thị Ánh Tuyết", mother="Phạm Thị Hằng", member="Huỳnh Văn Quý"),
-    row(child="Đặng Đức Thắng", mother="Nguyễn Thị Ngọc Ẩn", kinh_gui="UBND xã Tân Khánh Trung, tỉnh Đồng Tháp"),
+    row(
+        child="Đặng Đức Thắng",
+        mother="Nguyễn Thị Ngọc Ẩn",
+        kinh_gui="UBND xã Tân Khánh Trung, tỉnh Đồng Tháp",
+    ),
 ]
 
 
@@ -48,8 +52,18 @@ def _kinh_gui_fix(text: str) -> str:
     ("name", "make", "encoding_label", "warns"),
     [
         ("utf8-bom", lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), "UTF-8", False),
-        ("utf16le-tab", lambda t: codecs.BOM_UTF16_LE + t.replace(",", "\t").encode("utf-16-le"), "UTF-16 LE", False),
-        ("utf16be-tab", lambda t: codecs.BOM_UTF16_BE + t.replace(",", "\t").encode("utf-16-be"), "UTF-16 BE", False),
+        (
+            "utf16le-tab",
+            lambda t: codecs.BOM_UTF16_LE + t.replace(",", "\t").encode("utf-16-le"),
+            "UTF-16 LE",
+            False,
+        ),
+        (
+            "utf16be-tab",
+            lambda t: codecs.BOM_UTF16_BE + t.replace(",", "\t").encode("utf-16-be"),
+            "UTF-16 BE",
+            False,
+        ),
         ("utf16le-nobom", lambda t: t.replace(",", "\t").encode("utf-16-le"), "UTF-16 LE", False),
         ("cp1258", lambda t: iconv(t, "CP1258"), "1258", True),
         ("tcvn3", lambda t: iconv(t, "TCVN5712-1"), "TCVN3", True),
@@ -117,7 +131,11 @@ def test_mojibake_detector():
 def test_tcvn3_table_matches_the_standard_as_glibc_implements_it():
     for byte in range(256):
         raw = bytes([byte])
-        res = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=raw, capture_output=True) if byte >= 0x80 or byte in (1, 2, 4, 5, 6, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17) else None
+        res = (
+            subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=raw, capture_output=True)
+            if byte >= 0x80 or byte in (1, 2, 4, 5, 6, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17)
+            else None
+        )
         if res is None:
             assert TCVN3_TABLE[byte] == chr(byte)
             continue

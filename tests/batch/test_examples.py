@@ -20,15 +20,18 @@ def _form(form_id):
         pytest.skip(f"built-in pack not loadable: {exc}")
 
 
-@pytest.mark.parametrize(("form_id", "name", "rows", "invalid", "warns"), [
-    ("khai-sinh", "khai-sinh.csv", 3, 0, False),
-    ("khai-sinh", "khai-sinh-utf16.tsv", 3, 0, False),
-    ("khai-sinh", "khai-sinh-tcvn3.csv", 3, 0, True),
-    ("khai-sinh", "khai-sinh-loi.csv", 7, 5, False),
-    ("ct01", "ct01.csv", 2, 0, False),
-    ("ct01", "ct01.xlsx", 2, 0, False),
-    ("ct01", "ct01.jsonl", 2, 0, False),
-])
+@pytest.mark.parametrize(
+    ("form_id", "name", "rows", "invalid", "warns"),
+    [
+        ("khai-sinh", "khai-sinh.csv", 3, 0, False),
+        ("khai-sinh", "khai-sinh-utf16.tsv", 3, 0, False),
+        ("khai-sinh", "khai-sinh-tcvn3.csv", 3, 0, True),
+        ("khai-sinh", "khai-sinh-loi.csv", 7, 5, False),
+        ("ct01", "ct01.csv", 2, 0, False),
+        ("ct01", "ct01.xlsx", 2, 0, False),
+        ("ct01", "ct01.jsonl", 2, 0, False),
+    ],
+)
 def test_example_rosters(form_id, name, rows, invalid, warns):
     result = check_roster(_form(form_id), ROSTERS / name)
     assert (result.rows, result.invalid, bool(result.warnings)) == (rows, invalid, warns), result.lines()
@@ -61,7 +64,13 @@ def test_real_renderer_with_read_back(tmp_path):
         from formfill.render import render_pdf  # noqa: F401
     except ImportError:  # pragma: no cover
         pytest.skip("no renderer in this build")
-    res = run_batch(spec, ROSTERS / "khai-sinh.csv", tmp_path / "out", jobs=1, verify_sample=1.0,
-                    name="{nguoi_duoc_khai_sinh.ho_ten}-{row}")
+    res = run_batch(
+        spec,
+        ROSTERS / "khai-sinh.csv",
+        tmp_path / "out",
+        jobs=1,
+        verify_sample=1.0,
+        name="{nguoi_duoc_khai_sinh.ho_ten}-{row}",
+    )
     assert (res.exit_code, res.stats.written, res.stats.verify_failed) == (0, 3, 0)
     assert (tmp_path / "out" / "Nguyen-Tran-Bao-Ngoc-1.pdf").exists()

@@ -22,8 +22,23 @@ def _manifest_lines(out):
 
 def _start(roster, out, *extra):
     return subprocess.Popen(
-        [sys.executable, "-m", "formfill", "batch", "batch-demo", str(roster), "-o", str(out), "-j", "2", *extra],
-        cwd=ROOT, env=cli_env(STUB_RENDER_DELAY="0.04"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "formfill",
+            "batch",
+            "batch-demo",
+            str(roster),
+            "-o",
+            str(out),
+            "-j",
+            "2",
+            *extra,
+        ],
+        cwd=ROOT,
+        env=cli_env(STUB_RENDER_DELAY="0.04"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group: the kill takes the workers too
     )
 
@@ -52,8 +67,24 @@ def test_sigkill_then_resume(tmp_path):
         _kill_when(proc, out, kill_at)
         _complete_pdfs_only(out)  # whatever the moment: never a half-written PDF under a final name
     done = subprocess.run(
-        [sys.executable, "-m", "formfill", "batch", "batch-demo", str(roster), "-o", str(out), "-j", "2", "--resume"],
-        cwd=ROOT, env=cli_env(), capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "formfill",
+            "batch",
+            "batch-demo",
+            str(roster),
+            "-o",
+            str(out),
+            "-j",
+            "2",
+            "--resume",
+        ],
+        cwd=ROOT,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     entries = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]

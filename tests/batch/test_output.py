@@ -34,7 +34,9 @@ def test_names_fold_vietnamese_and_stay_safe(spec):
 
 def test_names_are_unique_case_insensitively(spec):
     pattern = NamePattern("{tre.ho_ten}", FormFields.of(spec.model, spec.meta.sections))
-    names = [pattern.name_for(i, {"tre": {"ho_ten": n}}, "0" * 64) for i, n in enumerate(["Đức", "Duc", "DUC"], 1)]
+    names = [
+        pattern.name_for(i, {"tre": {"ho_ten": n}}, "0" * 64) for i, n in enumerate(["Đức", "Duc", "DUC"], 1)
+    ]
     assert len({n.casefold() for n in names}) == 3
 
 
@@ -175,7 +177,12 @@ def test_cli_exit_codes(tmp_path):
     assert run_cli("batch", "batch-demo", str(good), "-o", str(tmp_path / "a"), "-j", "1").returncode == 0
     res = run_cli("batch", "batch-demo", str(bad), "-o", str(tmp_path / "b"), "-j", "1")
     assert res.returncode == 1 and "1" in res.stdout
-    assert run_cli("batch", "batch-demo", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "c")).returncode == 2
-    assert run_cli("batch", "batch-demo", str(good), "-o", str(tmp_path / "d"), "--name", "{nope}").returncode == 2
+    assert (
+        run_cli("batch", "batch-demo", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "c")).returncode == 2
+    )
+    assert (
+        run_cli("batch", "batch-demo", str(good), "-o", str(tmp_path / "d"), "--name", "{nope}").returncode
+        == 2
+    )
     res = run_cli("validate", "batch-demo", str(bad))
     assert res.returncode == 1 and "dòng 2, cột nguoi_yeu_cau.so_dinh_danh_ca_nhan" in res.stdout

@@ -23,7 +23,10 @@ def _roster(path, rows):
 def _peak_rss_kb(roster, out):
     proc = subprocess.Popen(
         [sys.executable, "-m", "formfill", "batch", "batch-demo", str(roster), "-o", str(out), "--dry-run"],
-        cwd=ROOT, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=cli_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak, not the largest child so far
     proc.returncode = os.waitstatus_to_exitcode(status)

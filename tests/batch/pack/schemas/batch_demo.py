@@ -40,7 +40,12 @@ FORM = FormMeta(
         Section("chung", "Thông tin chung", "General", ("kinh_gui", "nguoi_yeu_cau")),
         Section("tre", "Người được khai sinh", "Child", ("tre",)),
         Section("cha_me", "Cha mẹ", "Parents", ("me", "cha")),
-        Section("hoan_tat", "Hoàn tất", "Finish", ("thanh_vien", "de_nghi_cap_ban_sao", "so_luong_ban_sao", "ngay_lam")),
+        Section(
+            "hoan_tat",
+            "Hoàn tất",
+            "Finish",
+            ("thanh_vien", "de_nghi_cap_ban_sao", "so_luong_ban_sao", "ngay_lam"),
+        ),
     ),
 )
 

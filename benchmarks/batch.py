@@ -1,0 +1,159 @@
+"""Benchmark of ``formfill batch`` (by hand, not a test): python benchmarks/batch.py [--rows 2000] [--repeats 1]
+
+Measures, in one run so the ratios compare:
+- the floor: the same strings the page prints, one TTF face, ``drawString`` at fixed places, each PDF
+  written to disk (PERFORMANCE.md's floor);
+- ``run_batch`` on a khai-sinh roster with 1 and 2 worker processes (PDFs/s and ms/PDF, pool start-up
+  included, each PDF fsynced and recorded in the manifest);
+- peak RSS of ``formfill batch --dry-run`` on 10,000 and 100,000 rows (each a fresh process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ"]
+GIVEN = ["Bảo Ngọc", "Minh Khang", "Gia Hân", "Đức Thắng", "Thị Hường", "Văn Tám", "Ánh Tuyết", "Quốc Huy"]
+
+
+def _examples():
+    spec = importlib.util.spec_from_file_location(
+        "make_examples", ROOT / "examples" / "rosters" / "make_examples.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def make_roster(path: Path, rows: int) -> Path:
+    ex = _examples()
+    i_child = ex.KS_HEADER.index("nguoi_duoc_khai_sinh.ho_ten")
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(ex.KS_HEADER)
+        for i in range(rows):
+            r = list(ex.KS_ROWS[i % len(ex.KS_ROWS)])
+            r[i_child] = f"{SURNAMES[i % len(SURNAMES)]} {GIVEN[(i // len(SURNAMES)) % len(GIVEN)]}"
+            w.writerow(r)
+    return path
+
+
+def floor(spec, declarations, outdir: Path) -> float:
+    """Seconds per PDF for the floor: labels and values as plain strings at fixed places."""
+    import fontpkg_noto_serif
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from formfill.forms.fields import walk
+
+    pdfmetrics.registerFont(
+        TTFont(
+            "FloorSerif", str(Path(fontpkg_noto_serif.__file__).parent / "files" / "NotoSerif[wdth,wght].ttf")
+        )
+    )
+    labels = [d.label for d in walk(spec.model)]
+    outdir.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    for n, decl in enumerate(declarations):
+        values = [str(v) for v in _leaves(decl.model_dump(mode="json"))]
+        buf = io.BytesIO()
+        c = canvas.Canvas(buf)
+        c.setFont("FloorSerif", 11)
+        y = 800
+        for text in [spec.meta.title, *labels[:30], *values]:
+            c.drawString(50, y, text)
+            y = y - 12 if y > 60 else 800
+        c.showPage()
+        c.save()
+        with open(outdir / f"{n}.pdf", "wb") as fh:
+            fh.write(buf.getvalue())
+    return (time.perf_counter() - t0) / len(declarations)
+
+
+def _leaves(value):
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _leaves(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _leaves(v)
+    elif value not in (None, "", True, False):
+        yield value
+
+
+def batch_seconds(spec, roster: Path, outdir: Path, jobs: int) -> tuple[float, int]:
+    from formfill.batch import run_batch
+
+    shutil.rmtree(outdir, ignore_errors=True)
+    t0 = time.perf_counter()
+    res = run_batch(spec, roster, outdir, jobs=jobs)
+    assert res.exit_code == 0, res.stats
+    return time.perf_counter() - t0, res.stats.written
+
+
+def dry_run_peak_rss_mb(roster: Path, outdir: Path) -> float:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "formfill", "batch", "khai-sinh", str(roster), "-o", str(outdir), "--dry-run"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    return usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=2000)
+    ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--no-rss", action="store_true")
+    args = ap.parse_args()
+    from formfill.batch import iter_rows
+    from formfill.forms import get_form
+
+    spec = get_form("khai-sinh")
+    work = Path(tempfile.mkdtemp(prefix="formfill-bench-"))
+    try:
+        roster = make_roster(work / "roster.csv", args.rows)
+        decls = [r.declaration for r in iter_rows(roster, spec, validate=True)]
+        assert all(decls), "the benchmark roster must be valid"
+        print(f"{args.rows} khai-sinh rows, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+        floors, one, two = [], [], []
+        for _ in range(args.repeats):  # interleaved
+            floors.append(floor(spec, decls, work / "floor"))
+            one.append(batch_seconds(spec, roster, work / "j1", 1)[0])
+            two.append(batch_seconds(spec, roster, work / "j2", 2)[0])
+        f = statistics.median(floors) * 1000
+        for label, runs in (("jobs=1", one), ("jobs=2", two)):
+            s = statistics.median(runs)
+            ms = s / args.rows * 1000
+            print(f"  batch {label}: {args.rows / s:7.1f} PDFs/s  {ms:6.2f} ms/PDF  ({ms / f:.1f}x floor)")
+        print(f"  floor:        {1000 / f:7.1f} PDFs/s  {f:6.2f} ms/PDF")
+        if not args.no_rss:
+            for n in (10_000, 100_000):
+                path = make_roster(work / f"dry{n}.csv", n)
+                t0 = time.perf_counter()
+                mb = dry_run_peak_rss_mb(path, work / f"dry{n}")
+                print(
+                    f"  --dry-run {n:>7,} rows: peak RSS {mb:6.1f} MB  ({n / (time.perf_counter() - t0):,.0f} rows/s)"
+                )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
