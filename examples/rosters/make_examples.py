@@ -279,7 +279,26 @@ def main() -> None:
     for r in CT_ROWS:
         ws.append(r)  # every cell a string: IDs keep their leading zero
     wb.properties.creator = "formfill"
-    wb.save(HERE / "ct01.xlsx")
+    buf = io.BytesIO()
+    wb.save(buf)
+    (HERE / "ct01.xlsx").write_bytes(_fixed_zip(buf.getvalue()))
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same bytes on every run: fixed timestamps in the zip and in docProps/core.xml."""
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb">\d{4}-\d\d-\d\dT[\d:]+Z<", b">2026-01-01T00:00:00Z<", body)
+            zout.writestr(
+                zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0)), body, zipfile.ZIP_DEFLATED
+            )
+    return out.getvalue()
 
 
 if __name__ == "__main__":
