@@ -54,40 +54,60 @@ def _by_page(items: list[Any]) -> dict[int, list[Any]]:
     return out
 
 
-def _draw_shapes(canvas: Any, ops: list[Op]) -> None:
-    lines = [o for o in ops if isinstance(o, LineOp)]
-    rects = [o for o in ops if isinstance(o, RectOp)]
+def shapes_code(ops: list[Op]) -> str:
+    """PDF operators for the lines and rectangles of ``ops`` (font-independent, so computed once)."""
+    from reportlab.lib.rl_accel import fp_str
+
+    code: list[str] = []
     by_style: dict[tuple[float, bool], list[LineOp]] = defaultdict(list)
-    for o in lines:
-        by_style[(o.width, o.dotted)].append(o)
+    for o in ops:
+        if isinstance(o, LineOp):
+            by_style[(o.width, o.dotted)].append(o)
     for (width, dotted), group in by_style.items():
-        canvas.setLineWidth(width)
+        code.append(f"{fp_str(width)} w")
         if dotted:
-            canvas.setLineCap(1)
-            canvas.setDash([0.01, 2.6])
-        path = canvas.beginPath()
-        for o in group:
-            path.moveTo(o.x0, o.y0)
-            path.lineTo(o.x1, o.y1)
-        canvas.drawPath(path, stroke=1, fill=0)
+            code.append("1 J [.01 2.6] 0 d")
+        code.extend(f"{fp_str(o.x0, o.y0)} m {fp_str(o.x1, o.y1)} l" for o in group)
+        code.append("S")
         if dotted:
-            canvas.setDash()
-            canvas.setLineCap(0)
+            code.append("[] 0 d 0 J")
     by_width: dict[float, list[RectOp]] = defaultdict(list)
-    for o in rects:
-        by_width[o.width].append(o)
-    for width, group in by_width.items():
-        canvas.setLineWidth(width)
-        path = canvas.beginPath()
-        for o in group:
-            path.rect(o.x, o.y, o.w, o.h)
-        canvas.drawPath(path, stroke=1, fill=0)
+    for o in ops:
+        if isinstance(o, RectOp):
+            by_width[o.width].append(o)
+    for width, rects in by_width.items():
+        code.append(f"{fp_str(width)} w")
+        code.extend(f"{fp_str(o.x, o.y, o.w, o.h)} re" for o in rects)
+        code.append("S")
+    return "\n".join(code)
 
 
-def _draw_texts(canvas: Any, texts: list[TextOp]) -> None:
+class _PageCache:
+    """Per compiled layout: each page's shape operators and text positions, formatted once."""
+
+    def __init__(self, compiled: Compiled) -> None:
+        from reportlab.lib.rl_accel import fp_str
+
+        self.shapes = [shapes_code(page) for page in compiled.static]
+        self.texts = [[o for o in page if isinstance(o, TextOp)] for page in compiled.static]
+        self.tm = {id(o): f"1 0 0 1 {fp_str(o.x, o.y)} Tm" for page in self.texts for o in page}
+
+
+_page_caches: dict[int, tuple[Compiled, _PageCache]] = {}
+
+
+def _cache_for(compiled: Compiled) -> _PageCache:
+    hit = _page_caches.get(id(compiled))
+    if hit is None or hit[0] is not compiled:
+        hit = _page_caches[id(compiled)] = (compiled, _PageCache(compiled))
+    return hit[1]
+
+
+def _draw_texts(canvas: Any, texts: list[TextOp], tm: dict[int, str] | None = None) -> None:
     if not texts:
         return
     t = canvas.beginText()
+    code = t._code  # positions pre-formatted once per layout (reportlab would format 6 numbers per string)
     font = size = None
     ws = 0.0
     for o in texts:
@@ -97,15 +117,22 @@ def _draw_texts(canvas: Any, texts: list[TextOp]) -> None:
         if o.word_space != ws:
             t.setWordSpace(o.word_space)
             ws = o.word_space
-        t.setTextOrigin(o.x, o.y)
+        cached = tm.get(id(o)) if tm is not None else None
+        if cached is None:
+            t.setTextOrigin(o.x, o.y)
+        else:
+            code.append(cached)
         t.textOut(o.text)
     canvas.drawText(t)
 
 
 def draw_pdf(compiled: Compiled, plan: Plan, options: RenderOptions | None = None) -> bytes:
     """The PDF of one record: static layer (unless pre-printed paper) + the plan's values."""
+    from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
+    # Binary (compressed) streams without the ASCII85 layer: smaller files, ~4 ms less per PDF.
+    rl_config.useA85 = 0
     opts = options or RenderOptions()
     buf = io.BytesIO()
     canvas = Canvas(buf, pagesize=compiled.page_size, invariant=1, pageCompression=1)
@@ -120,15 +147,16 @@ def draw_pdf(compiled: Compiled, plan: Plan, options: RenderOptions | None = Non
     dy = -opts.offset_y_mm * 72 / 25.4
     texts = _by_page(plan.texts)
     ops = _by_page(plan.ops)
+    cache = _cache_for(compiled)
     for page in range(plan.pages):
         if page < len(compiled.static) and not opts.preprinted:
-            static = compiled.static[page]
-            _draw_shapes(canvas, static)
-            _draw_texts(canvas, [o for o in static if isinstance(o, TextOp)])
+            canvas._code.append(cache.shapes[page])
+            _draw_texts(canvas, cache.texts[page], cache.tm)
         if dx or dy:
             canvas.saveState()
             canvas.translate(dx, dy)
-        _draw_shapes(canvas, ops.get(page, []))
+        if ops.get(page):
+            canvas._code.append(shapes_code(ops[page]))
         _draw_texts(canvas, texts.get(page, []))
         if dx or dy:
             canvas.restoreState()
