@@ -6,7 +6,17 @@ import asyncio
 import json
 from pathlib import Path
 
-from tui_helpers import SIZE, flatten, make_app, open_first_draft, preload, screen_text, tab_to, type_into
+from tui_helpers import (
+    SIZE,
+    burst,
+    flatten,
+    make_app,
+    open_first_draft,
+    preload,
+    screen_text,
+    tab_to,
+    type_into,
+)
 
 from formfill.storage import StorageError
 from formfill.tui.screens.review import ReviewScreen
@@ -88,7 +98,7 @@ def test_qr_code_fills_a_person_block(tmp_path: Path) -> None:
             await tab_to(pilot, "@me")
             await pilot.press("c")
             await tab_to(pilot, "qr:me")
-            await pilot.press(*QR, "enter")  # a scanner types like a keyboard and ends with Enter
+            await burst(pilot, QR + "\r")  # a scanner types like a keyboard and ends with Enter
             await pilot.pause()
             assert row(app, "me.ho_ten").value == "Trần Thị Hường"
             assert row(app, "me.so_dinh_danh_ca_nhan").value == "087195012345"

@@ -198,6 +198,7 @@ class WizardScreen(Screen[None]):
         self.show_summary(lines)
         if first is not None:
             first.focus_control()
+            self.call_after_refresh(first.scroll_visible)  # the summary above changed the layout
 
     # --- saving --------------------------------------------------------------------------------
     def _save(self, action: Callable[[], None], path: str | None = None) -> bool:
