@@ -30,7 +30,7 @@ def _wanted() -> str:
 
 def ensure_env() -> None:
     """Create the virtual environment and install formfill[dev], once per pyproject change."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - run.py runs under whatever python3 the user has
         sys.exit(f"formfill needs Python 3.11 or newer (this is {sys.version.split()[0]}).")
     if STAMP.exists() and STAMP.read_text() == _wanted() and PY.exists():
         return

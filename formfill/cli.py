@@ -7,12 +7,20 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Annotated
 
 import typer
 
-from formfill.errors import FormfillError, InputError, UnknownFormError
-from formfill.i18n import set_lang, tr
+from formfill.cliutil import (  # noqa: F401 - re-exported for command modules and tests
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    LangOption,
+    apply_lang,
+    fail,
+    load_form,
+)
+from formfill.errors import FormfillError, InputError
+from formfill.i18n import tr
 
 app = typer.Typer(
     name="formfill",
@@ -22,40 +30,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
-
-LangOption = Annotated[
-    str | None,
-    typer.Option("--lang", help="vi (mặc định) hoặc en / vi (default) or en.", show_default=False),
-]
-
-
-def apply_lang(lang: str | None) -> None:
-    """Apply ``--lang`` (exit 2 for an unknown language)."""
-    if lang is None:
-        return
-    try:
-        set_lang(lang)
-    except ValueError:
-        fail(EXIT_UNREADABLE, tr(f"Ngôn ngữ không hỗ trợ: {lang} (vi, en).", f"Unsupported language: {lang} (vi, en)."))
-
-
-def fail(code: int, message: str) -> typer.Exit:
-    """Print a message on stderr and leave with ``code``."""
-    typer.echo(message, err=True)
-    raise typer.Exit(code)
-
-
-def load_form(form_id: str):  # -> FormSpec
-    """The form with this id, or exit 2 naming the known ones."""
-    from formfill.forms import get_form
-
-    try:
-        return get_form(form_id)
-    except UnknownFormError as exc:
-        fail(EXIT_UNREADABLE, tr(f"Không có tờ khai {exc}", f"No such form: {exc}"))
-
 
 @app.callback(invoke_without_command=True)
 def _root(ctx: typer.Context, lang: LangOption = None) -> None:

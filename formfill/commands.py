@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 
-from formfill.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, LangOption, apply_lang, fail, load_form
+from formfill.cliutil import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, LangOption, apply_lang, fail, load_form
 from formfill.errors import InputError
 from formfill.i18n import current_lang, tr
 
@@ -57,7 +57,7 @@ def _records(path: Path) -> Iterator[tuple[int, Any, str | None]]:
 
     if path.suffix.lower() == ".jsonl":
         try:
-            fh = open(path, encoding="utf-8-sig")  # noqa: SIM115 - closed below
+            fh = open(path, encoding="utf-8-sig")
         except OSError as exc:
             raise InputError(f"{path}: {exc.strerror or exc}") from exc
         with fh:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from formfill.cli import EXIT_UNREADABLE, LangOption, apply_lang, fail, load_form
+from formfill.cliutil import EXIT_UNREADABLE, LangOption, apply_lang, fail, load_form
 from formfill.errors import InputError
 from formfill.i18n import current_lang, tr
 

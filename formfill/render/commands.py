@@ -27,7 +27,7 @@ def _validated(spec: Any, data_file: Path) -> Any:
     """Read and validate the JSON data; exit 2 when unreadable, 1 (with messages) when invalid."""
     from pydantic import ValidationError
 
-    from formfill.cli import EXIT_INVALID, EXIT_UNREADABLE, fail
+    from formfill.cliutil import EXIT_INVALID, EXIT_UNREADABLE, fail
     from formfill.errors import InputError
     from formfill.forms.errors import explain
     from formfill.jsonio import read_json_file
@@ -51,7 +51,7 @@ def _invalid_summary() -> str:
 
 
 def _render_or_exit(spec: Any, declaration: Any, options: Any) -> bytes:
-    from formfill.cli import EXIT_INVALID, EXIT_UNREADABLE, fail
+    from formfill.cliutil import EXIT_INVALID, EXIT_UNREADABLE, fail
     from formfill.i18n import tr
     from formfill.layout.yamlsrc import TemplateError
     from formfill.render.engine import render_pdf
@@ -88,7 +88,7 @@ def fill_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Điền tờ khai từ JSON ra PDF / fill a declaration from JSON into a PDF."""
-    from formfill.cli import EXIT_UNREADABLE, apply_lang, fail, load_form
+    from formfill.cliutil import EXIT_UNREADABLE, apply_lang, fail, load_form
     from formfill.i18n import tr
     from formfill.render.draw import RenderOptions
     from formfill.render.output import atomic_write_new
@@ -139,7 +139,7 @@ def check_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Kiểm tra PDF có đủ mọi giá trị, đúng chỗ / check that a PDF carries every value in its box."""
-    from formfill.cli import EXIT_INVALID, EXIT_UNREADABLE, apply_lang, fail, load_form
+    from formfill.cliutil import EXIT_INVALID, EXIT_UNREADABLE, apply_lang, fail, load_form
     from formfill.i18n import tr
     from formfill.render.draw import RenderOptions
     from formfill.render.engine import compile_form, plan_pdf
@@ -188,7 +188,7 @@ def calibrate_cmd(
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """In lưới mm để hiệu chỉnh máy in / print a mm grid to calibrate a printer."""
-    from formfill.cli import EXIT_UNREADABLE, fail
+    from formfill.cliutil import EXIT_UNREADABLE, fail
     from formfill.i18n import tr
     from formfill.render.calibrate import grid_pdf
     from formfill.render.draw import RenderOptions

@@ -1,0 +1,49 @@
+"""What every command module shares: exit codes, the ``--lang`` option, failing with a message.
+
+Kept apart from :mod:`formfill.cli` so command modules can import it while the CLI imports them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from formfill.errors import UnknownFormError
+from formfill.i18n import set_lang, tr
+
+if TYPE_CHECKING:
+    from formfill.forms import FormSpec
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="vi (mặc định) hoặc en / vi (default) or en.", show_default=False),
+]
+
+
+def apply_lang(lang: str | None) -> None:
+    """Apply ``--lang`` (exit 2 for an unknown language)."""
+    if lang is None:
+        return
+    try:
+        set_lang(lang)
+    except ValueError:
+        fail(EXIT_UNREADABLE, tr(f"Ngôn ngữ không hỗ trợ: {lang} (vi, en).", f"Unsupported language: {lang} (vi, en)."))
+
+
+def fail(code: int, message: str) -> NoReturn:
+    """Print a message on stderr and leave with ``code``."""
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def load_form(form_id: str) -> FormSpec:
+    """The form with this id, or exit 2 naming the known ones."""
+    from formfill.forms import get_form
+
+    try:
+        return get_form(form_id)
+    except UnknownFormError as exc:
+        fail(EXIT_UNREADABLE, tr(f"Không có tờ khai {exc}", f"No such form: {exc}"))
