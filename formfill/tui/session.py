@@ -43,7 +43,7 @@ def _nfc(value: JSONValue) -> JSONValue:
 
 
 def is_empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
 
 
 @dataclass
@@ -111,7 +111,8 @@ class FormSession:
     def is_optional_block(self, path: str) -> bool:
         """A block that may be left out as a whole (it gets a "Có thông tin / Không có" toggle)."""
         doc = self.doc(path)
-        return doc.kind == "group" and not doc.required
+        # A conditional block (show_when) applies whenever its condition holds: no switch of its own.
+        return doc.kind == "group" and not doc.required and not doc.show_when
 
     def visible(self, path: str) -> bool:
         """A field applies: its condition holds and every optional block around it is given."""
@@ -121,7 +122,7 @@ class FormSession:
             if parts[end - 1].isdigit():
                 continue
             doc = self.doc(prefix)
-            if end < len(parts) and doc.kind == "group" and not doc.required and not self.present(prefix):
+            if end < len(parts) and self.is_optional_block(prefix) and not self.present(prefix):
                 return False
             if doc.show_when:
                 base = parent_path(prefix)

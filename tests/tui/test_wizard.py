@@ -261,3 +261,26 @@ def test_closed_mid_form_resumes_with_every_answer(tmp_path: Path) -> None:
 
     asyncio.run(first())
     asyncio.run(second())
+
+
+def test_every_section_of_every_form_builds(tmp_path: Path) -> None:
+    from formfill.forms import list_forms
+    from formfill.tui.session import FormSession
+
+    async def run() -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            for spec in list_forms():
+                app.push_screen(WizardScreen(FormSession.new(spec, app.store), on_review=lambda s: None))
+                await pilot.pause()
+                wizard = app.screen
+                assert isinstance(wizard, WizardScreen)
+                for i, section in enumerate(spec.meta.sections):
+                    await wizard.show_section(i)
+                    assert section.title in str(wizard.progress.render())
+                    wizard.commit_all()
+                    assert wizard.session.section_errors(section) is not None
+                app.pop_screen()
+                await pilot.pause()
+
+    asyncio.run(run())

@@ -154,7 +154,8 @@ class ReviewScreen(Screen[str | None]):
         self.status = StatusBar()
 
     def compose(self) -> ComposeResult:
-        yield Static(self.session.spec.meta.title, id="form-title")
+        meta = self.session.spec.meta
+        yield Static(tr(meta.title, meta.title_en or meta.title), id="form-title")
         yield Static(tr("Kiểm tra lại thông tin", "Check your answers"), id="progress")
         yield self.summary
         yield self.body

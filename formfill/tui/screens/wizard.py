@@ -68,7 +68,8 @@ class WizardScreen(Screen[None]):
         self.status = StatusBar()
 
     def compose(self) -> ComposeResult:
-        yield Static(self.session.spec.meta.title, id="form-title")
+        meta = self.session.spec.meta
+        yield Static(tr(meta.title, meta.title_en or meta.title), id="form-title")
         yield self.progress
         yield self.summary
         yield self.body

@@ -190,7 +190,7 @@ def build(session: FormSession, doc: FieldDoc, path: str) -> Widget:
             return [build(session, c, f"{path}.{c.key}") for c in session.children(path)]
 
         return BlockBox(session, doc, path, kids, hint=hint)
-    if doc.kind == "list":
+    if doc.kind == "list" and session.children(path):
         return RowsEditor(session, doc, path)
     value = session.get(path) if path in session.answers else default_value(session, path)
     return FieldRow(session.spec.model, doc, path, value, hint=hint)

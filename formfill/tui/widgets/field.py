@@ -18,6 +18,7 @@ from formfill.storage import JSONValue
 from formfill.tui.choices import source_for
 from formfill.tui.widgets.inputs import DateInput, ImeInput, SchemaValidator, digits_to_date
 from formfill.tui.widgets.picker import ChoiceInput
+from formfill.tui.widgets.checklist import CheckList
 from formfill.tui.widgets.yesno import YesNo
 
 _NO_IME_FORMATS = {"vn-phone", "email", "vn-personal-id", "vn-cmnd"}
@@ -35,6 +36,9 @@ def make_control(doc: FieldDoc, validator: SchemaValidator, value: JSONValue) ->
     placeholder = tr(f"Ví dụ: {doc.examples[0]}", f"e.g. {doc.examples[0]}") if doc.examples else ""
     if doc.kind == "bool":
         return YesNo(value if isinstance(value, bool) else None)
+    if doc.kind == "list":  # a list of options (widget "multichoice")
+        items = validator.adapter.json_schema().get("items", {})
+        return CheckList(list(items.get("enum", [])), value if isinstance(value, list) else None)
     if doc.kind == "int":
         return ImeInput(text, ime=False, type="integer", **common)
     if doc.kind == "date":
@@ -90,7 +94,7 @@ class FieldRow(Vertical):
     # --- value ---------------------------------------------------------------------------------
     @property
     def value(self) -> JSONValue:
-        if isinstance(self.control, YesNo):
+        if isinstance(self.control, YesNo | CheckList):
             return self.control.value
         assert isinstance(self.control, Input)
         return self.control.value
@@ -99,6 +103,8 @@ class FieldRow(Vertical):
         """Put a value in the field (from a QR code, a picked commune, ...)."""
         if isinstance(self.control, YesNo):
             self.control.value = value if isinstance(value, bool) else None
+        elif isinstance(self.control, CheckList):
+            self.control.value = value if isinstance(value, list) else []
         elif isinstance(self.control, Input):
             self.control.value = "" if value is None else str(value)
             self.show_error(None)
@@ -149,6 +155,11 @@ class FieldRow(Vertical):
         event.stop()
         self.post_message(self.Committed(self, event.value))
 
+    @on(CheckList.Changed, ".control")
+    def _ticked(self, event: CheckList.Changed) -> None:
+        event.stop()
+        self.post_message(self.Committed(self, event.value))
+
     @on(ChoiceInput.Picked, ".control")
     def _picked(self, event: ChoiceInput.Picked) -> None:
         event.stop()
@@ -158,4 +169,5 @@ class FieldRow(Vertical):
 
 def without_id_hint(other_label: str) -> str:
     """The footnote-(2) hint for fields needed only without a personal ID number."""
-    return tr(f"Chỉ ghi khi không có {other_label.lower()}.", f"Only when there is no {other_label.lower()}.")
+    lowered = other_label[:1].lower() + other_label[1:]
+    return tr(f"Chỉ ghi khi không có {lowered}.", f"Only when there is no {other_label}.")
