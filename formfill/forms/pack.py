@@ -125,7 +125,20 @@ def _all_forms() -> dict[str, FormSpec]:
             if spec.id in forms:
                 raise FormPackError(f"{path}: form id {spec.id!r} is already defined by {forms[spec.id].schema_path}")
             forms[spec.id] = spec
+    _check_templates(forms.values())
     return forms
+
+
+def _check_templates(specs: Any) -> None:
+    """Every binding of every template is checked against its schema now, not at fill time.
+
+    A broken template raises ``TemplateError`` (a :class:`FormPackError`) naming file and line.
+    """
+    from formfill.layout import load_template
+
+    for spec in specs:
+        if spec.template_path is not None:
+            load_template(spec)
 
 
 def list_forms() -> list[FormSpec]:
