@@ -100,6 +100,19 @@ def _with_alternatives(
             yield ypath, path, fmt, rows_from
 
 
+def bound_paths(template: Template) -> set[str]:
+    """Every schema path the template prints (table cells as ``group.N.field``)."""
+    out: set[str] = set()
+    for _ypath, path, fmt, rows_from in _with_alternatives(_bindings(template)):
+        if fmt == "@list":
+            out.add(path)
+        elif rows_from:
+            out.add(f"{rows_from}.N.{path}")
+        else:
+            out.add(path)
+    return out
+
+
 def check_bindings(template: Template, model: type[BaseModel], source: SourceMap) -> None:
     """Every binding path exists in ``model`` and its formatter fits the field's type."""
     for ypath, path, fmt, rows_from in _with_alternatives(_bindings(template)):
