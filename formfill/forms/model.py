@@ -7,7 +7,6 @@ field itself (label, help, section, conditions), so a rule or a label is written
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,24 +77,8 @@ def raise_field_errors(title: str, errors: Iterable[tuple[tuple[str | int, ...],
         raise ValidationError.from_exception_data(title, details)
 
 
-def _needs_normalising(value: Any) -> bool:
-    if isinstance(value, str):
-        return value == "" or not unicodedata.is_normalized("NFC", value)
-    return isinstance(value, list)
-
-
-def _nfc_deep(value: Any) -> Any:
-    if isinstance(value, str):
-        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        return {k: _nfc_deep(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_nfc_deep(v) for v in value]
-    return value
-
-
 class Block(BaseModel):
-    """Base of every schema model: unknown keys refused, text NFC, footnote-(2) rule applied."""
+    """Base of every schema model: unknown keys refused, "" means absent, footnote-(2) rule applied."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -107,13 +90,10 @@ class Block(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _normalise_text(cls, data: Any) -> Any:
-        # Empty cells / empty strings mean "not given"; nested blocks normalise themselves.
-        if isinstance(data, dict) and any(_needs_normalising(v) for v in data.values()):
-            return {
-                k: None if v == "" else (_nfc_deep(v) if isinstance(v, str | list) else v)
-                for k, v in data.items()
-            }
+    def _empty_means_absent(cls, data: Any) -> Any:
+        # An empty cell or "" means "not given"; NFC and spacing are each type's own job.
+        if isinstance(data, dict) and "" in data.values():
+            return {k: None if v == "" else v for k, v in data.items()}
         return data
 
     @classmethod
