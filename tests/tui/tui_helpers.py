@@ -18,7 +18,8 @@ SIZE = (100, 32)
 
 def make_app(tmp: Path, **overrides: Any) -> FormfillApp:
     """The app with test settings: its own folders, a steady cursor, a fixed clock."""
-    settings = Settings(output_dir=tmp / "out", data_dir=tmp / "data", cursor_blink=False, lang="vi", **overrides)
+    values: dict[str, Any] = {"output_dir": tmp / "out", "data_dir": tmp / "data", "cursor_blink": False, "lang": "vi"}
+    settings = Settings(**{**values, **overrides})
     return create_app(settings, clock=lambda: FIXED)
 
 

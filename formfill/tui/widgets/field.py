@@ -16,9 +16,9 @@ from formfill.forms.fields import FieldDoc, field_adapter
 from formfill.i18n import tr
 from formfill.storage import JSONValue
 from formfill.tui.choices import source_for
+from formfill.tui.widgets.checklist import CheckList
 from formfill.tui.widgets.inputs import DateInput, ImeInput, SchemaValidator, digits_to_date
 from formfill.tui.widgets.picker import ChoiceInput
-from formfill.tui.widgets.checklist import CheckList
 from formfill.tui.widgets.yesno import YesNo
 
 _NO_IME_FORMATS = {"vn-phone", "email", "vn-personal-id", "vn-cmnd"}

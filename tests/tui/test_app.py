@@ -1,0 +1,106 @@
+"""The app around the wizard: settings, language, key bindings, the start screen."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import pkgutil
+from pathlib import Path
+
+import platformdirs
+from textual.binding import Binding
+from tui_helpers import SIZE, make_app, preload, screen_text, tab_to
+
+import formfill.tui
+from formfill.i18n import set_lang
+from formfill.storage import DraftStore
+from formfill.tui.screens.start import StartScreen, form_matches
+from formfill.tui.screens.wizard import WizardScreen
+from formfill.tui.settings import Settings
+
+
+def test_settings_from_env(tmp_path: Path) -> None:
+    env = {
+        "FORMFILL_OUTPUT_DIR": str(tmp_path / "pdf"),
+        "FORMFILL_DATA_DIR": str(tmp_path / "data"),
+        "FORMFILL_LANG": "en",
+        "FORMFILL_IME": "Telex",
+        "FORMFILL_KEYMAP": '{"wizard.continue": "f8"}',
+    }
+    settings = Settings.from_env(env)
+    assert settings.output_dir == tmp_path / "pdf"
+    assert settings.drafts_path == tmp_path / "data" / "drafts.sqlite3"
+    assert settings.lang == "en" and settings.ime == "telex"
+    assert settings.keymap == {"wizard.continue": "f8"}
+    assert Settings.from_env({}, theme="textual-light").theme == "textual-light"
+
+
+def test_default_output_folder_is_in_the_documents() -> None:
+    assert Settings.from_env({}).output_dir == Path(platformdirs.user_documents_dir()) / "formfill"
+    assert Settings.from_env({}).data_dir is None  # the storage layer's own default
+
+
+def test_every_binding_has_an_id() -> None:
+    missing = []
+    for info in pkgutil.walk_packages(formfill.tui.__path__, "formfill.tui."):
+        module = importlib.import_module(info.name)
+        for obj in vars(module).values():
+            own = vars(obj).get("BINDINGS", []) if isinstance(obj, type) and obj.__module__ == info.name else []
+            for binding in own:
+                if isinstance(binding, Binding) and not binding.id:
+                    missing.append(f"{obj.__name__}: {binding.key}")
+    assert not missing
+
+
+def test_forms_are_found_without_accents() -> None:
+    from formfill.forms import get_form
+
+    assert form_matches(get_form("khai-sinh"), "khai sinh")
+    assert form_matches(get_form("khai-sinh"), "KHAI SINH")
+    assert not form_matches(get_form("khai-sinh"), "ket hon")
+    assert form_matches(get_form("ct01"), "cu tru")
+
+
+def test_search_and_english(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = make_app(tmp_path, lang="en")
+        async with app.run_test(size=SIZE) as pilot:
+            text = screen_text(app)
+            assert "Choose a form to fill" in text and "Birth registration declaration" in text
+            await pilot.press(*"residence")
+            assert app.screen.form_list.option_count == 1  # type: ignore[attr-defined]
+        set_lang(None)
+
+    asyncio.run(run())
+
+
+def test_keymap_remaps_a_binding_by_its_id(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = make_app(tmp_path, keymap={"wizard.continue": "f8"})
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*"khai sinh", "enter")
+            assert isinstance(app.screen, WizardScreen)
+            await pilot.press("f8")
+            await pilot.pause()
+            assert "Còn" in str(app.screen.summary.render())  # Continue ran (and found the empty fields)
+
+    asyncio.run(run())
+
+
+def test_delete_a_draft_from_the_start_screen(tmp_path: Path) -> None:
+    preload(tmp_path, "khai-sinh", {"nguoi_yeu_cau.ho_ten": "Lê Văn Tám"})
+
+    async def run() -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            assert isinstance(app.screen, StartScreen)
+            await tab_to(pilot, "drafts")
+            await pilot.press("delete")
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.pause()
+            assert not app.screen.drafts  # type: ignore[attr-defined]
+        with DraftStore(tmp_path / "data" / "drafts.sqlite3") as store:
+            assert store.list_drafts() == []
+
+    asyncio.run(run())
