@@ -44,6 +44,26 @@ def _part(index: int) -> Callable[[Any], str]:
     return fmt
 
 
+def _time_part(index: int) -> Callable[[Any], str]:
+    """Hours ("7", "10") or minutes ("05", "30") of a time of day, for "… giờ … phút"."""
+
+    def fmt(value: Any) -> str:
+        if isinstance(value, dt.time | dt.datetime):
+            return str(value.hour) if index == 0 else f"{value.minute:02d}"
+        raise TypeError(f"not a time of day: {value!r}")
+
+    return fmt
+
+
+def _numbered(value: Any) -> str:
+    """A paper's number (``so``); a paper named by the citizen (``ten_giay_to``) as "<name> số <so>"."""
+    number = getattr(value, "so", None)
+    if number in (None, ""):
+        return _text(value)
+    name = getattr(value, "ten_giay_to", None)
+    return f"{name} số {number}" if name else str(number)
+
+
 @dataclass(frozen=True)
 class Formatter:
     name: str
@@ -75,5 +95,8 @@ FORMATTERS: dict[str, Formatter] = {
         Formatter("month", _part(1), "date", "month of a date line (NĐ 30: 01, 02, 3 … 12)"),
         Formatter("year", _part(2), "date", "year of a date line"),
         Formatter("int", str, "int", "a whole number"),
+        Formatter("hour", _time_part(0), "any", "hours of a time of day (… giờ … phút): 7, 10"),
+        Formatter("minute", _time_part(1), "any", "minutes of a time of day, two digits: 05, 30"),
+        Formatter("numbered", _numbered, "any", "a paper's number (so), after its name (ten_giay_to) if any"),
     )
 }
