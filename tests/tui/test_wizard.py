@@ -284,3 +284,17 @@ def test_every_section_of_every_form_builds(tmp_path: Path) -> None:
                 await pilot.pause()
 
     asyncio.run(run())
+
+
+def test_a_pause_in_typing_saves_the_field(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*"khai sinh", "enter")
+            await type_into(pilot, "nguoi_yeu_cau.ho_ten", "Lê Văn Tám")
+            assert "nguoi_yeu_cau.ho_ten" not in session(app).answers  # still typing, not left
+            await pilot.pause(1.3)
+            assert session(app).answers["nguoi_yeu_cau.ho_ten"] == "Lê Văn Tám"
+            assert "Đã lưu" in str(app.screen.status.render())
+
+    asyncio.run(run())

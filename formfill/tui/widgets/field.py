@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -21,6 +22,7 @@ from formfill.tui.widgets.inputs import DateInput, ImeInput, SchemaValidator, di
 from formfill.tui.widgets.picker import ChoiceInput
 from formfill.tui.widgets.yesno import YesNo
 
+AUTOSAVE_SECONDS = 1.0
 _NO_IME_FORMATS = {"vn-phone", "email", "vn-personal-id", "vn-cmnd"}
 
 
@@ -78,6 +80,7 @@ class FieldRow(Vertical):
         self.control.add_class("control")
         self.hint = hint
         self.error = Static("", classes="error")
+        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         star = " *" if self.doc.required and not self.doc.required_without else ""
@@ -136,6 +139,19 @@ class FieldRow(Vertical):
             canon = self.validator.canonical(control.value)
             if canon is not None and canon != control.value:
                 control.value = canon
+
+    @on(Input.Changed, ".control")
+    def _typing(self, event: Input.Changed) -> None:
+        # Typing pauses count as leaving the field for saving: a closed terminal loses at most ~1 s.
+        if self._pending is not None:
+            self._pending.stop()
+        if self.control.has_focus:
+            self._pending = self.set_timer(AUTOSAVE_SECONDS, self._autosave)
+
+    def _autosave(self) -> None:
+        self._pending = None
+        if self.control.has_focus:
+            self.post_message(self.Committed(self, self.value))
 
     @on(Input.Blurred, ".control")
     def _blurred(self, event: Input.Blurred) -> None:
