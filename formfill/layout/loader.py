@@ -50,10 +50,14 @@ def _bindings(template: Template) -> Iterator[tuple[Path_, str, str, str | None]
                 yield (*base, "place"), el.place, "", None
             if el.date:
                 yield (*base, "date"), el.date.field, "date", None
+        elif isinstance(el, TableEl) and el.rows_from is None:
+            for r, row in enumerate(el.fixed_rows):
+                for j, cell in enumerate(row.cells):
+                    yield (*base, "fixed_rows", r, "cells", j), cell, "", None
         elif isinstance(el, TableEl):
             yield (*base, "rows_from"), el.rows_from, "@list", None
             for j, col in enumerate(el.columns):
-                if col.value.field != "@index":
+                if col.value is not None and col.value.field != "@index":
                     yield (*base, "columns", j, "value"), col.value, "", el.rows_from
         elif isinstance(el, SignaturesEl):
             for j, col in enumerate(el.columns):

@@ -227,23 +227,47 @@ class PlaceDateEl(Spacing):
 
 class Column(Strict):
     header: str
-    value: BindingIn  # relative to the row; "@index" is the 1-based row number
+    value: BindingIn | None = None  # relative to the row; "@index" is the 1-based row number (rows_from only)
     width: WidthIn
     align: Align = "left"
 
 
+class FixedRow(Strict):
+    """A row of a table without ``rows_from``: its label (first column), one value per other column."""
+
+    label: str
+    cells: list[BindingIn] = Field(min_length=1)
+    lines: int = Field(1, ge=1, le=6)  # lines of text the row's cells hold
+
+
 class TableEl(Spacing):
-    """A table fed by a repeating group; rows that do not fit go to a continuation sheet."""
+    """A table fed by a repeating group (``rows_from``; rows that do not fit go to a continuation
+    sheet), or a table of ``fixed_rows`` (label column + one value per column, e.g. Bên nữ | Bên nam)."""
 
     kind: Literal["table"]
-    rows_from: str
+    rows_from: str | None = None
+    fixed_rows: list[FixedRow] = Field(default_factory=list)
     columns: list[Column] = Field(min_length=1)
     rows: int | Literal["auto"] = "auto"
     min_rows: int = Field(3, ge=1)
     lines_per_cell: int = Field(1, ge=1, le=6)
     size: Measure | None = None
     header_size: Measure | None = None
+    label_style: Style = "regular"  # fixed rows: the label column
     continuation_title: str = ""
+
+    @model_validator(mode="after")
+    def _one_source(self) -> TableEl:
+        if (self.rows_from is None) == (not self.fixed_rows):
+            raise ValueError("a table has either rows_from (a repeating group) or fixed_rows")
+        if self.rows_from is not None and any(c.value is None for c in self.columns):
+            raise ValueError("every column of a rows_from table needs a value")
+        for row in self.fixed_rows:
+            if len(row.cells) != len(self.columns) - 1:
+                raise ValueError(
+                    f"row {row.label!r}: {len(row.cells)} cells for {len(self.columns) - 1} value columns"
+                )
+        return self
 
 
 class PlaceDateBinding(Strict):

@@ -107,7 +107,7 @@ class FlowCompiler:
                 self.y -= el.height
                 continue
             self.y -= el.space_before
-            if isinstance(el, m.TableEl):
+            if isinstance(el, m.TableEl) and el.rows_from is not None:
                 self._table(el, ypath, self.t.elements[i + 1 :])
             elif isinstance(el, m.FootnotesEl):
                 self._footnotes(el, ypath)
@@ -200,6 +200,8 @@ class FlowCompiler:
             return runs(place_date_runs(el), style=el.style, align=el.align, label="Làm tại")
         if isinstance(el, m.SignaturesEl):
             return self._signatures(el, ypath)
+        if isinstance(el, m.TableEl):
+            return self._fixed_table(el, ypath)
         raise self.ctx.source_error(ypath, f"unsupported element {el.kind}")
 
     def _national_header(self, el: m.NationalHeaderEl, ypath: tuple[Any, ...]) -> Builder:
@@ -372,7 +374,7 @@ class FlowCompiler:
             if isinstance(el, m.SpacerEl):
                 total += el.height
                 continue
-            if isinstance(el, m.TableEl):
+            if isinstance(el, m.TableEl) and el.rows_from is not None:
                 return math.inf
             ypath = ("elements", j, el.kind)
             if isinstance(el, m.FootnotesEl):
@@ -395,11 +397,8 @@ class FlowCompiler:
             total += height + el.space_before + el.space_after
         return total
 
-    def _table(self, el: m.TableEl, ypath: tuple[Any, ...], rest: list[Any]) -> None:
+    def _column_widths(self, el: m.TableEl, ypath: tuple[Any, ...]) -> list[float]:
         ctx = self.ctx
-        size = el.size or ctx.size
-        hsize = el.header_size or size
-        lead = ctx.lead(size)
         frame = ctx.right - ctx.left
         fixed = [c.width.resolve(frame) for c in el.columns]
         free = frame - sum(w for w in fixed if w is not None)
@@ -407,15 +406,93 @@ class FlowCompiler:
         widths = [w if w is not None else free / max(n_rest, 1) for w in fixed]
         if free < -0.5 or any(w <= 8 for w in widths):
             raise ctx.source_error(ypath, "the columns are wider than the text width")
-        cols: list[ColumnSpec] = []
-        x = ctx.left
-        header_lines = 1
+        return widths
+
+    def _header_lines(
+        self, el: m.TableEl, ypath: tuple[Any, ...], widths: list[float]
+    ) -> list[tuple[str, ...]]:
+        ctx = self.ctx
+        hsize = el.header_size or el.size or ctx.size
+        out = []
         for j, (col, w) in enumerate(zip(el.columns, widths, strict=True)):
             ctx.check_static(col.header, BOLD, (*ypath, "columns", j, "header"))
             fitted = fit_text(col.header, [w - 4] * 6, BOLD, hsize, hsize)
             if fitted is None:
                 raise ctx.source_error((*ypath, "columns", j, "header"), "the header does not fit its column")
-            header_lines = max(header_lines, len(fitted.lines))
+            out.append(tuple(fitted.lines))
+        return out
+
+    def _fixed_table(self, el: m.TableEl, ypath: tuple[Any, ...]) -> Builder:
+        """A table of fixed rows: a label column, then one value slot per column (no continuation rows)."""
+        ctx = self.ctx
+        size = el.size or ctx.size
+        hsize = el.header_size or size
+        lead, hl = ctx.lead(size), ctx.lead(hsize)
+        widths = self._column_widths(el, ypath)
+        headers = self._header_lines(el, ypath, widths)
+        header_h = max(len(h) for h in headers) * hl + 4
+        xs = [ctx.left + sum(widths[:j]) for j in range(len(widths) + 1)]
+
+        def build(page: int, top: float) -> tuple[float, Out]:
+            out = Out()
+            for j, lines in enumerate(headers):
+                y = top - (header_h - len(lines) * hl) / 2 - hl * 0.78
+                for line in lines:
+                    w = text_width(line, BOLD, hsize)
+                    out.ops.append(TextOp(page, (xs[j] + xs[j + 1] - w) / 2, y, line, BOLD, hsize))
+                    y -= hl
+            y = top - header_h
+            rules = [y]
+            for r, row in enumerate(el.fixed_rows):
+                rpath = (*ypath, "fixed_rows", r)
+                rl = RunLayout(ctx, page, xs[0] + 3, xs[1] - 3, size, el.label_style)
+                label_h, o = rl.layout([m.TextRun(text=row.label)], (*rpath, "label"), y - 1.5)
+                out.ops.extend(o.ops)
+                n_lines = max(row.lines, round(label_h / lead))
+                for j, cell in enumerate(row.cells):
+                    col = el.columns[j + 1]
+                    segs = tuple(
+                        Segment(page, xs[j + 1] + 2, xs[j + 2] - 2, y - 1.5 - lead * k - lead * 0.78)
+                        for k in range(n_lines)
+                    )
+                    label = f"{clean_label(row.label)} ({clean_label(col.header)})"
+                    out.slots.append(
+                        ValueSlot(
+                            cell.field,
+                            cell.format,
+                            segs,
+                            "regular",
+                            size,
+                            min(ctx.floor, size),
+                            col.align,
+                            label,
+                            binding=cell,
+                        )
+                    )
+                y -= n_lines * lead + 3
+                rules.append(y)
+            out.ops.append(RectOp(page, xs[0], y, xs[-1] - xs[0], top - y, 0.7))
+            for x in xs[1:-1]:
+                out.ops.append(LineOp(page, x, top, x, y, 0.6))
+            for ry in rules[:-1]:
+                out.ops.append(LineOp(page, xs[0], ry, xs[-1], ry, 0.6 if ry == rules[0] else 0.4))
+            return top - y + lead * 0.3, out
+
+        return build
+
+    def _table(self, el: m.TableEl, ypath: tuple[Any, ...], rest: list[Any]) -> None:
+        ctx = self.ctx
+        size = el.size or ctx.size
+        hsize = el.header_size or size
+        lead = ctx.lead(size)
+        widths = self._column_widths(el, ypath)
+        cols: list[ColumnSpec] = []
+        x = ctx.left
+        header_lines = 1
+        assert el.rows_from is not None
+        for col, w, lines in zip(el.columns, widths, self._header_lines(el, ypath, widths), strict=True):
+            assert col.value is not None
+            header_lines = max(header_lines, len(lines))
             cols.append(
                 ColumnSpec(
                     col.value.field,
@@ -424,7 +501,7 @@ class FlowCompiler:
                     x,
                     x + w,
                     col.align,
-                    fitted.lines,
+                    lines,
                     col.header,
                 )
             )
