@@ -93,7 +93,10 @@ def clean_text(value: Any, max_length: int) -> str:
 
 def schema(fmt: str, examples: Sequence[Any], **extra: Any) -> WithJsonSchema:
     """The JSON Schema a type advertises: a string with a ``format`` and ``examples``."""
-    body: dict[str, Any] = {"type": "string", "format": fmt, "examples": list(examples)}
+    # Generic text types carry no examples: a field's own examples (fld) are the useful ones.
+    body: dict[str, Any] = {"type": "string", "format": fmt}
+    if examples:
+        body["examples"] = list(examples)
     body.update(extra)
     return WithJsonSchema(body)
 

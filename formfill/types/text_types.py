@@ -32,11 +32,11 @@ def text_type(max_length: int, fmt: str = "vn-text", examples: tuple[str, ...] =
 FreeText = Annotated[
     str,
     text_validator(TEXT_MAX),
-    schema("vn-text", ["Bổ sung thông tin nơi sinh theo giấy chứng sinh."], maxLength=TEXT_MAX),
+    schema("vn-text", [], maxLength=TEXT_MAX),
 ]
 """Free text, at most 500 characters (ghi chú, lý do …)."""
 
-ShortText = Annotated[str, text_validator(NAME_MAX), schema("vn-short-text", ["Kỹ sư"], maxLength=NAME_MAX)]
+ShortText = Annotated[str, text_validator(NAME_MAX), schema("vn-short-text", [], maxLength=NAME_MAX)]
 """A short free-text answer, at most 100 characters."""
 
 PastPlace = Annotated[
@@ -52,6 +52,6 @@ It may name districts and pre-2025 provinces; it is never checked against the 20
 PlaceText = Annotated[
     str,
     text_validator(PLACE_MAX),
-    schema("vn-place-text", ["Cục Cảnh sát QLHC về TTXH"], maxLength=PLACE_MAX),
+    schema("vn-place-text", [], maxLength=PLACE_MAX),
 ]
 """A place or authority name of at most 250 characters (nơi cấp, street part of an address)."""
