@@ -65,7 +65,7 @@ def test_marriage_table_cells_sit_in_their_columns() -> None:
     assert {"Thông tin", "Bên nữ", "Bên nam", "Kết hôn lần thứ mấy"} <= texts
     cells = {s.path: s for s in compiled.slots if isinstance(s, ValueSlot)}
     nu, nam = cells["ben_nu.noi_cu_tru"], cells["ben_nam.noi_cu_tru"]
-    assert len(nu.segments) == 3 and nu.label == "Nơi cư trú (Bên nữ)"
+    assert len(nu.segments) == 4 and nu.label == "Nơi cư trú (Bên nữ)"
     assert nu.segments[0].x1 < nam.segments[0].x0  # the woman's column first
     assert nu.segments[0].y == nam.segments[0].y
 
