@@ -37,14 +37,12 @@ from formfill.types.text_types import PlaceText
 # --- footnotes of the 2024 series (TT 04/2024/TT-BTP), paraphrased ---------------------------
 NOTE_BODY = "Ghi tên cơ quan đăng ký hộ tịch, ví dụ: Ủy ban nhân dân phường Sa Đéc, tỉnh Đồng Tháp."
 NOTE_BODY_EN = "The registering body, e.g. the People's Committee of Sa Đéc ward, Đồng Tháp province."
-NOTE_ONLY_WITHOUT_ID = (
-    "Chỉ ghi khi người đó không có hoặc không ghi số định danh cá nhân. Nơi cư trú: nơi thường trú; "
-    "nếu không có thì nơi tạm trú; nếu cũng không có thì nơi đang sinh sống."
+# Footnote (2): the "only without an ID number" part is shown by the UIs from the rule itself
+# (``required_without``); the residence order is help of its own.
+NOTE_RESIDENCE = (
+    "Nơi thường trú; nếu không có thì nơi tạm trú; nếu cũng không có thì nơi đang sinh sống."
 )
-NOTE_ONLY_WITHOUT_ID_EN = (
-    "Only when the person has or gives no personal ID number. Residence: permanent; if none, "
-    "temporary; if neither, where the person currently lives."
-)
+NOTE_RESIDENCE_EN = "Permanent residence; if none, temporary residence; if neither, where the person lives now."
 NOTE_ID_PAPER = (
     "Ghi số định danh cá nhân (số Căn cước công dân / thẻ Căn cước); nếu không có thì ghi giấy tờ "
     "tùy thân hợp lệ khác (hộ chiếu, CMND…) với số, cơ quan cấp, ngày cấp."
@@ -123,8 +121,7 @@ def _paper_field(label: str = "Giấy tờ tùy thân") -> Any:
 
 
 def _residence(label: str = "Nơi cư trú", conditional: bool = True) -> Any:
-    return fld(label, None, label_en="Residence", help=NOTE_ONLY_WITHOUT_ID if conditional else None,
-               help_en=NOTE_ONLY_WITHOUT_ID_EN if conditional else None,
+    return fld(label, None, label_en="Residence", help=NOTE_RESIDENCE, help_en=NOTE_RESIDENCE_EN,
                required_without=ID_FIELD if conditional else None, widget="address")
 
 
@@ -134,7 +131,7 @@ class NguoiYeuCau(IdentifiedPerson):
     ho_ten: PersonName = fld("Họ, chữ đệm, tên người yêu cầu", label_en="Requester's full name")
     ngay_sinh: BirthDate | None = fld(
         "Ngày, tháng, năm sinh", None, label_en="Date of birth", required_without=ID_FIELD,
-        help=NOTE_ONLY_WITHOUT_ID, help_en=NOTE_ONLY_WITHOUT_ID_EN, widget="date",
+        widget="date",
     )
     noi_cu_tru: Address | None = _residence()
     so_dinh_danh_ca_nhan: PersonalId | None = _id_field()
@@ -173,9 +170,8 @@ class ChaMe(Person):
         help_en="The year of birth; the full date when known.", widget="date",
     )
     dan_toc: Ethnicity | None = fld("Dân tộc", None, label_en="Ethnicity", required_without=ID_FIELD,
-                                     help=NOTE_ONLY_WITHOUT_ID, help_en=NOTE_ONLY_WITHOUT_ID_EN, widget="choice")
+                                     widget="choice")
     quoc_tich: Nationality | None = fld("Quốc tịch", None, label_en="Nationality", required_without=ID_FIELD,
-                                         help=NOTE_ONLY_WITHOUT_ID, help_en=NOTE_ONLY_WITHOUT_ID_EN,
                                          widget="choice")
     noi_cu_tru: Address | None = _residence()
     so_dinh_danh_ca_nhan: PersonalId | None = _id_field()
@@ -315,8 +311,7 @@ def same_person_errors(a: Block | None, b: Block | None, loc_b: tuple[str | int,
 
 def _only_without_id(label: str, label_en: str, widget: str | None = "choice", **kw: Any) -> Any:
     """A footnote-(2) line: asked only when the person gives no personal ID number."""
-    return fld(label, None, label_en=label_en, required_without=ID_FIELD, help=NOTE_ONLY_WITHOUT_ID,
-               help_en=NOTE_ONLY_WITHOUT_ID_EN, widget=widget, **kw)
+    return fld(label, None, label_en=label_en, required_without=ID_FIELD, widget=widget, **kw)
 
 
 class NguoiDuocDangKy(IdentifiedPerson):
