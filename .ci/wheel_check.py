@@ -1,0 +1,66 @@
+"""Build the wheel, install it (not editable) in a fresh venv, and use it from another folder.
+
+Proves the wheel carries the built-in form pack: ``formfill forms --json`` lists the forms, and
+``formfill validate`` accepts every valid example and rejects every invalid one with exactly the
+error types its sidecar lists.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sh(*args: str | Path, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(a) for a in args], cwd=cwd, check=check, capture_output=True, text=True)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="formfill-wheel-") as tmp:
+        tmpdir = Path(tmp)
+        sh(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmpdir / "dist", ROOT)
+        wheel = next((tmpdir / "dist").glob("formfill-*.whl"))
+        venv.EnvBuilder(with_pip=True).create(tmpdir / "venv")
+        py = tmpdir / "venv" / "bin" / "python"
+        sh(py, "-m", "pip", "install", "--quiet", wheel)
+        exe = tmpdir / "venv" / "bin" / "formfill"
+        elsewhere = tmpdir / "elsewhere"
+        elsewhere.mkdir()
+
+        listed = json.loads(sh(exe, "forms", "--json", cwd=elsewhere).stdout)
+        ids = {row["id"] for row in listed}
+        assert {"khai-sinh", "ct01"} <= ids, ids
+        assert all(row["legal_basis"] and row["version"] for row in listed)
+        located = sh(py, "-c", "from formfill.forms.pack import builtin_pack_dir; print(builtin_pack_dir())",
+                     cwd=elsewhere).stdout.strip()
+        assert "site-packages" in located, located
+
+        checked = 0
+        for form_id in sorted(ids):
+            for path in sorted((ROOT / "examples" / form_id).glob("*.json")):
+                if path.name.endswith(".expected.json"):
+                    continue
+                out = sh(exe, "validate", form_id, path, "--json", cwd=elsewhere, check=False)
+                if path.name.startswith("valid-"):
+                    assert out.returncode == 0, (path.name, out.stdout, out.stderr)
+                else:
+                    assert out.returncode == 1, (path.name, out.stdout, out.stderr)
+                    want = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+                    got = sorted(e["type"] for e in json.loads(out.stdout)["results"][0]["errors"])
+                    assert got == sorted(e["type"] for e in want["errors"]), (path.name, got)
+                    en = sh(exe, "validate", form_id, path, "--lang", "en", cwd=elsewhere, check=False)
+                    assert en.returncode == 1 and en.stdout != out.stdout
+                checked += 1
+        assert checked >= 4, checked
+        print(f"wheel check: {wheel.name} from {elsewhere.name}/: {len(ids)} forms, {checked} examples ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
