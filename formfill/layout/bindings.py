@@ -101,8 +101,14 @@ def check_binding(model: type[BaseModel], path: str, fmt: str) -> FieldType:
     if formatter is None:
         raise PathError(f"unknown format {fmt!r} (known: {', '.join(sorted(FORMATTERS))})")
     ftype = field_type(model, path)
+    if formatter.accepts == "scalars":  # join: a list of choices printed on one line
+        if not ftype.is_list:
+            raise PathError(f"format {fmt!r} prints a list; {path} is not a list")
+        if any(isinstance(t, type) and issubclass(t, BaseModel) for t in ftype.leaf):
+            raise PathError(f"format {fmt!r} needs a list of choices; {path} is a list of groups (rows_from)")
+        return ftype
     if ftype.is_list:
-        raise PathError(f"{path} is a list: use it as a table's rows_from")
+        raise PathError(f"{path} is a list: print it with | join, or use it as a table's rows_from")
     if not _accepts(formatter.accepts, ftype.leaf):
         names = ", ".join(getattr(t, "__name__", str(t)) for t in ftype.leaf)
         raise PathError(f"format {fmt!r} needs a {formatter.accepts} field; {path} is {names}")

@@ -64,11 +64,18 @@ def _numbered(value: Any) -> str:
     return f"{name} số {number}" if name else str(number)
 
 
+def _join(value: Any) -> str:
+    """Several choices on one line, as stored: "Cải chính, Bổ sung thông tin hộ tịch"."""
+    if isinstance(value, str):  # one choice
+        return value
+    return ", ".join(text for text in (_text(item) for item in value) if text.strip())
+
+
 @dataclass(frozen=True)
 class Formatter:
     name: str
     func: Callable[[Any], str]
-    accepts: str  # "any" | "date" | "str" | "as_text" | "int" | "bool"
+    accepts: str  # "any" | "date" | "str" | "as_text" | "int" | "bool" | "scalars"
     description: str
 
 
@@ -98,5 +105,6 @@ FORMATTERS: dict[str, Formatter] = {
         Formatter("hour", _time_part(0), "any", "hours of a time of day (… giờ … phút): 7, 10"),
         Formatter("minute", _time_part(1), "any", "minutes of a time of day, two digits: 05, 30"),
         Formatter("numbered", _numbered, "any", "a paper's number (so), after its name (ten_giay_to) if any"),
+        Formatter("join", _join, "scalars", 'a list of choices on one line, joined with ", " as stored'),
     )
 }
