@@ -1,21 +1,16 @@
-"""Tables of fixed rows (ket-hon: Thông tin | Bên nữ | Bên nam), and the issue-4 templates round-tripping."""
+"""Tables of fixed rows (ket-hon: Thông tin | Bên nữ | Bên nam). The forms' examples round-trip in
+tests/render/test_corpus.py (every form of the pack)."""
 
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
 from formfill.forms import get_form
 from formfill.layout import TemplateError, load_template_file
-from formfill.render import plan_pdf, render_pdf
 from formfill.render.compiled import TextOp, ValueSlot
 from formfill.render.engine import compile_form
-from formfill.render.verify import verify
-from tests.conftest import ROOT
 
 HEAD = "form: ket-hon\nkind: flow\nelements:\n  - table:\n"
 COLUMNS = (
@@ -68,23 +63,3 @@ def test_marriage_table_cells_sit_in_their_columns() -> None:
     assert len(nu.segments) == 4 and nu.label == "Nơi cư trú (Bên nữ)"
     assert nu.segments[0].x1 < nam.segments[0].x0  # the woman's column first
     assert nu.segments[0].y == nam.segments[0].y
-
-
-FORMS = ("ket-hon", "khai-tu", "xac-nhan-tinh-trang-hon-nhan")
-CASES = [(f, p.name) for f in FORMS for p in sorted((ROOT / "examples" / f).glob("valid-*.json"))]
-
-
-@pytest.mark.parametrize(("form_id", "example"), CASES)
-def test_issue4_examples_round_trip_on_one_page(form_id: str, example: str) -> None:
-    spec = get_form(form_id)
-    declaration = spec.validate(
-        json.loads((ROOT / "examples" / form_id / example).read_text(encoding="utf-8"))
-    )
-    data = render_pdf(spec, declaration)
-    plan = plan_pdf(spec, declaration)
-    assert plan.values and verify(data, plan) == []
-    assert not [v.path for v in plan.values if v.appendix is not None]
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        assert len(pdf.pages) == 1
-        text = " ".join((pdf.pages[0].extract_text() or "").split())
-    assert spec.meta.title.upper() in text and "Chú thích:" in text

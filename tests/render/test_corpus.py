@@ -8,7 +8,7 @@ import io
 import pdfplumber
 import pytest
 
-from formfill.forms import get_form
+from formfill.forms import get_form, list_forms
 from formfill.render import plan_pdf, render_pdf
 from formfill.render.verify import is_checked, read_pdf, verify
 
@@ -70,7 +70,112 @@ LABELS = {
         "Chú thích:",
         "Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA",
     ],
+    "ket-hon": [
+        "TỜ KHAI ĐĂNG KÝ KẾT HÔN",
+        "Kính gửi:",
+        "Thông tin",
+        "Bên nữ",
+        "Bên nam",
+        "Họ, chữ đệm, tên",
+        "Ngày, tháng, năm sinh",
+        "Dân tộc",
+        "Quốc tịch",
+        "Nơi cư trú",
+        "Giấy tờ tùy thân",
+        "Kết hôn lần thứ mấy",
+        "Chúng tôi cam đoan những lời khai trên đây là đúng sự thật",
+        "Chúng tôi chịu hoàn toàn trách nhiệm trước pháp luật về cam đoan của mình.",
+        "Đề nghị Quý cơ quan đăng ký.",
+        "Đề nghị cấp bản sao",
+        "Số lượng:",
+        "Làm tại:",
+        "(Ký, ghi rõ họ, chữ đệm, tên)",
+        "Chú thích:",
+        "Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP",
+    ],
+    "khai-tu": [
+        "TỜ KHAI ĐĂNG KÝ KHAI TỬ",
+        "Kính gửi:",
+        "Họ, chữ đệm, tên người yêu cầu:",
+        "Quan hệ với người đã chết:",
+        "Đề nghị cơ quan đăng ký khai tử cho người có tên dưới đây:",
+        "Nơi cư trú cuối cùng:",
+        "Đã chết vào lúc:",
+        "Nơi chết:",
+        "Nguyên nhân chết:",
+        "Số Giấy báo tử/Giấy tờ thay thế Giấy báo tử:",
+        "Tôi cam đoan những nội dung khai trên đây là đúng sự thật",
+        "Làm tại:",
+        "Người yêu cầu",
+        "Chú thích:",
+        "Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP",
+    ],
+    "nhan-cha-me-con": [
+        "TỜ KHAI ĐĂNG KÝ NHẬN CHA, MẸ, CON",
+        "Kính gửi:",
+        "Họ, chữ đệm, tên người yêu cầu:",
+        "Quan hệ với người nhận cha/mẹ/con:",
+        "Đề nghị cơ quan công nhận người có tên dưới đây:",
+        "Giấy khai sinh/Giấy tờ tùy thân:",
+        "của người có tên dưới đây:",
+        "Tôi cam đoan việc nhận",
+        "nói trên là đúng sự thật, tự nguyện, không có tranh chấp",
+        "Làm tại:",
+        "Người yêu cầu",
+        "Chú thích:",
+        "Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP",
+    ],
+    "thay-doi-cai-chinh-ho-tich": [
+        "TỜ KHAI ĐĂNG KÝ VIỆC THAY ĐỔI, CẢI CHÍNH,",
+        "BỔ SUNG THÔNG TIN HỘ TỊCH, XÁC ĐỊNH LẠI DÂN TỘC",
+        "Quan hệ với người được thay đổi, cải chính, xác định lại dân tộc, bổ sung thông tin hộ tịch:",
+        "Đề nghị cơ quan đăng ký việc",
+        "cho người có tên dưới đây:",
+        "Đã đăng ký",
+        "Nội dung:",
+        "Thông tin",
+        "Nội dung cũ (từ)",
+        "Nội dung mới (thành)",
+        "Lý do:",
+        "Đề nghị cấp bản sao",
+        "Chú thích:",
+    ],
+    "trich-luc-ho-tich": [
+        "TỜ KHAI CẤP BẢN SAO TRÍCH LỤC HỘ TỊCH",
+        "Quan hệ với người được cấp bản sao Trích lục hộ tịch:",
+        "Đề nghị cấp bản sao Trích lục hộ tịch về",
+        "cho người có tên dưới đây:",
+        "Đã đăng ký tại:",
+        "Quyển số:",
+        "Số lượng bản sao đề nghị cấp:",
+        "Tôi cam đoan những nội dung khai trên đây là đúng sự thật",
+        "Làm tại:",
+        "Chú thích:",
+        "Thông tư số 04/2020/TT-BTP",
+    ],
+    "xac-nhan-tinh-trang-hon-nhan": [
+        "TỜ KHAI CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN",
+        "Kính gửi:",
+        "Họ, chữ đệm, tên người yêu cầu:",
+        "Quan hệ với người được cấp Giấy xác nhận tình trạng hôn nhân:",
+        "Đề nghị cấp Giấy xác nhận tình trạng hôn nhân cho người có tên dưới đây:",
+        "Tình trạng hôn nhân:",
+        "Mục đích sử dụng Giấy xác nhận tình trạng hôn nhân:",
+        "Tôi cam đoan những nội dung khai trên đây là đúng sự thật",
+        "Làm tại:",
+        "Người yêu cầu",
+        "Chú thích:",
+        "Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP",
+    ],
 }
+
+
+def test_every_form_of_the_pack_has_its_labels() -> None:
+    assert set(FORMS) == {s.id for s in list_forms()}
+    missing = [f for f in FORMS if not LABELS.get(f)]
+    assert not missing, f"no LABELS entry (official wording) for {missing}"
+    assert not set(LABELS) - set(FORMS), "LABELS for a form that is not in the pack"
+    assert all(valid_examples(f) for f in FORMS), "a form without valid examples is not round-tripped"
 
 
 def _text(data: bytes) -> str:
@@ -86,6 +191,9 @@ def test_example_round_trips(form_id: str, example: str) -> None:
     plan = plan_pdf(spec, declaration)
     assert plan.values, "nothing was placed"
     assert verify(data, plan) == []
+    assert not [v.path for v in plan.values if v.appendix is not None], "an example needs no sheet"
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) == plan.pages
     text = _text(data)
     for line in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", *LABELS[form_id]):
         assert line in text, line
