@@ -45,8 +45,10 @@ def _binding_in(value: Any) -> Any:
 class Binding(Strict):
     """A schema field path (dotted, relative to the row inside a table) and a formatter name.
 
-    ``prefix`` is printed before a non-empty value; ``or`` is printed when this field is empty
-    (e.g. the personal ID number, or else the identity paper, on a "Giấy tờ tùy thân" line).
+    ``prefix`` is printed before a non-empty value, ``suffix`` after it (punctuation that must
+    follow the value directly, like the comma of "…, tỉnh Đồng Tháp, ngày"); ``or`` is printed when
+    this field is empty (e.g. the personal ID number, or else the identity paper, on a
+    "Giấy tờ tùy thân" line).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -54,6 +56,7 @@ class Binding(Strict):
     field: str
     format: str = "text"
     prefix: str = ""
+    suffix: str = ""
     alternative: Annotated[
         Binding | None, BeforeValidator(lambda v: _binding_in(v) if v is not None else v)
     ] = Field(None, alias="or")
@@ -255,6 +258,8 @@ class TableEl(Spacing):
     header_size: Measure | None = None
     label_style: Style = "regular"  # fixed rows: the label column
     continuation_title: str = ""
+    # what a row is, in "(Còn 5 <more_noun> nữa: xem tiếp Phụ lục n)" under a table that continues
+    more_noun: str = Field("dòng", min_length=1)
 
     @model_validator(mode="after")
     def _one_source(self) -> TableEl:

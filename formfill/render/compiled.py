@@ -122,6 +122,7 @@ class TableSlot:
     header_size: float
     label: str
     continuation_title: str
+    more_noun: str = "dòng"  # "(Còn 5 dòng nữa: xem tiếp Phụ lục n)"
 
 
 Slot = ValueSlot | CheckSlot | DigitSlot | TableSlot

@@ -524,6 +524,7 @@ class FlowCompiler:
                 if isinstance(el.rows, int)
                 else int((self.y - ctx.bottom - header_h - note_h) // row_h)
             )
+        ctx.check_static(el.more_noun, ITALIC, (*ypath, "more_noun"))
         label = clean_label(el.continuation_title) or el.rows_from
         page, top = self.page, self.y
         ops, rows = table_grid(page, top, cols, header_h, row_h, n_rows, hsize, ctx, el.lines_per_cell, size)
@@ -542,6 +543,7 @@ class FlowCompiler:
                 header_size=hsize,
                 label=label,
                 continuation_title=el.continuation_title or label,
+                more_noun=el.more_noun,
             )
         )
         self.y = top - header_h - n_rows * row_h - note_h
@@ -609,12 +611,17 @@ def table_grid(
 def place_date_runs(el: m.PlaceDateEl) -> list[Any]:
     mm = 72 / 25.4
     runs: list[Any] = [m.TextRun(text=el.prefix)]
+    comma = ","
     if el.place is not None:
-        runs.append(m.ValueRun(value=el.place, width=m.Width(points=el.place_width), align="center"))
+        # The comma is printed with the place, right after its last letter ("…, tỉnh Đồng Tháp, ngày"),
+        # the place at the end of its slot: a static comma would stand clear of the slot, after a gap.
+        place = el.place.model_copy(update={"suffix": el.place.suffix or ","})
+        runs.append(m.ValueRun(value=place, width=m.Width(points=el.place_width), align="right"))
+        comma = ""
     else:
         runs.append(m.TextRun(text="……………"))
     if el.date is not None:
-        for text, fmt, w in ((", ngày ", "day", 9), (" tháng ", "month", 9), (" năm ", "year", 14)):
+        for text, fmt, w in ((f"{comma} ngày ", "day", 9), (" tháng ", "month", 9), (" năm ", "year", 14)):
             runs.append(m.TextRun(text=text))
             runs.append(
                 m.ValueRun(
@@ -624,7 +631,7 @@ def place_date_runs(el: m.PlaceDateEl) -> list[Any]:
                 )
             )
     else:
-        runs.append(m.TextRun(text=", ngày …… tháng …… năm ……"))
+        runs.append(m.TextRun(text=f"{comma} ngày …… tháng …… năm ……"))
     return runs
 
 

@@ -89,7 +89,11 @@ def slot_text(slot: ValueSlot, obj: Any) -> tuple[str, str]:
     while binding is not None:
         text = prepare(resolve(obj, binding.field), binding.format)
         if text:
-            return (nfc(binding.prefix) + text if binding.prefix else text), binding.field
+            if binding.prefix:
+                text = nfc(binding.prefix) + text
+            if binding.suffix and not text.endswith(binding.suffix):
+                text += nfc(binding.suffix)
+            return text, binding.field
         binding = binding.alternative
     return "", slot.binding.field
 
@@ -202,7 +206,7 @@ class Planner:
             n = self.sheets.add_table(slot, rows, start=len(shown))
             left = len(rows) - len(shown)
             note = ValueSlot("", "text", (slot.note,), "italic", slot.size, 6.0, "left", slot.label)
-            self.pointer(note, f"(Còn {left} người nữa: xem tiếp Phụ lục {n})")
+            self.pointer(note, f"(Còn {left} {slot.more_noun} nữa: xem tiếp Phụ lục {n})")
 
 
 def make_plan(compiled: Compiled, declaration: Any) -> Plan:
@@ -279,10 +283,16 @@ class Sheets:
         number = str(self.page + 1)
         nw = text_width(number, REGULAR, 11)
         self.plan.texts.append(TextOp(self.page, (w - nw) / 2, h - (h - self.top) / 2, number, REGULAR, 11))
+        # the running header wraps within the frame (a long title takes two lines), at its own size
         head = f"Phụ lục kèm theo {c.title}"
+        size, lead = c.size * 0.85, c.leading * 0.85
+        fitted = fit_text(head, [self.right - self.left] * 6, ITALIC, size, size)
+        lines = fitted.lines if fitted is not None else (head,)
         y = self.top - c.leading * 0.78
-        self.plan.texts.append(TextOp(self.page, self.left, y, head, ITALIC, c.size * 0.85))
-        self.y = self.top - c.leading * 1.4
+        for line in lines:
+            self.plan.texts.append(TextOp(self.page, self.left, y, line, ITALIC, size))
+            y -= lead
+        self.y = self.top - c.leading * 1.4 - lead * (len(lines) - 1)
 
     def _room(self, height: float) -> None:
         if self.y - height < self.bottom:
