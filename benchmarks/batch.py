@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib.util
-import io
 import os
 import shutil
 import statistics
@@ -51,35 +50,21 @@ def make_roster(path: Path, rows: int) -> Path:
 
 
 def floor(spec, declarations, outdir: Path) -> float:
-    """Seconds per PDF for the floor: labels and values as plain strings at fixed places."""
-    import fontpkg_noto_serif
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
+    """Seconds per PDF for the floor of the PDF engine issue (benchmarks/floor.py): the same strings
+    each page prints, labels and values, one TTF face, drawString at fixed places, written to disk."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from floor import floor_pdf, page_strings
+    from reportlab.lib.pagesizes import A4
 
-    from formfill.forms.fields import walk
+    from formfill.render.fonts import REGULAR, ensure_fonts
 
-    pdfmetrics.registerFont(
-        TTFont(
-            "FloorSerif", str(Path(fontpkg_noto_serif.__file__).parent / "files" / "NotoSerif[wdth,wght].ttf")
-        )
-    )
-    labels = [d.label for d in walk(spec.model)]
+    ensure_fonts()
+    strings = [page_strings(spec, decl) for decl in declarations]  # prepared outside the timing
     outdir.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    for n, decl in enumerate(declarations):
-        values = [str(v) for v in _leaves(decl.model_dump(mode="json"))]
-        buf = io.BytesIO()
-        c = canvas.Canvas(buf)
-        c.setFont("FloorSerif", 11)
-        y = 800
-        for text in [spec.meta.title, *labels[:30], *values]:
-            c.drawString(50, y, text)
-            y = y - 12 if y > 60 else 800
-        c.showPage()
-        c.save()
+    for n, page in enumerate(strings):
         with open(outdir / f"{n}.pdf", "wb") as fh:
-            fh.write(buf.getvalue())
+            fh.write(floor_pdf(page, REGULAR, A4))
     return (time.perf_counter() - t0) / len(declarations)
 
 
