@@ -4,7 +4,8 @@ Public API: :func:`iter_rows` (streamed :class:`Row` objects), :func:`check_rost
 :func:`validate_roster` (for ``formfill validate``), :func:`run_batch` (for ``formfill batch``).
 """
 
-from formfill.batch.rows import CellError, Roster, RosterHeaderError, Row, check_row, iter_rows, open_roster
+from formfill.batch.columns import RosterHeaderError
+from formfill.batch.rows import CellError, Roster, Row, check_row, iter_rows, open_roster
 from formfill.batch.runner import BatchResult, BatchStats, run_batch
 from formfill.batch.validate import RosterCheck, check_roster, validate_roster
 

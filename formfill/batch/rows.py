@@ -1,14 +1,14 @@
-"""Roster rows: header mapping, cell conversion, nested data, and errors that name row and column.
+"""Roster rows: the records of a roster read as rows of nested declaration data, with errors that name
+row and column.
 
 ``iter_rows(path, spec)`` streams :class:`Row` objects; header problems (unknown, duplicate, ambiguous
 or missing required columns) raise :class:`RosterHeaderError` before the first row. ``check_row``
-adds the schema's own errors, each mapped back to the column it came from.
+adds the schema's own errors, each mapped back to the column it came from. The header mapping is in
+:mod:`formfill.batch.columns`, the conversion of one cell in :mod:`formfill.batch.cells`.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,34 +16,19 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from formfill.batch.fields import FormFields, Target
+from formfill.batch.cells import MAX_CELL_CHARS, as_given, convert_cell, number_text, yes_no
+from formfill.batch.columns import Column, column_letter, map_header
+from formfill.batch.fields import FormFields
 from formfill.batch.readers import RosterReadError, file_size, read_delimited, read_jsonl
-from formfill.batch.xlsx import XCell, XlsxReader, excel_date
-from formfill.errors import InputError
+from formfill.batch.xlsx import XCell, XlsxReader
 from formfill.forms.errors import explain
 from formfill.i18n import Lang, tr
-from formfill.jsonio import loads_strict
-from formfill.text import fold
 from formfill.types.messages import format_message
 
-MAX_CELL_CHARS = 10_000  # the longest field of any form is ~1,000 characters
 ROSTER_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".jsonl")
 
-_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
-_FLOATISH = re.compile(r"^\d+[.,]0+$")
 _FOLLOW_ON = {"missing_without_id", "vn_identity_missing"}
 _STRUCTURAL = {"batch_row_short", "batch_row_long", "batch_json_line"}
-_TRUE = {"co", "x", "1", "true", "yes", "y", "c", "dung"}
-_FALSE = {"khong", "0", "false", "no", "n", "k", "sai"}
-
-
-class RosterHeaderError(InputError):
-    """The header cannot be mapped to the form (exit 2, before any PDF is written)."""
-
-    def __init__(self, path: str, problems: list[str]) -> None:
-        self.problems = problems
-        head = tr(f"{path}: tiêu đề cột không dùng được:", f"{path}: the column headers cannot be used:")
-        super().__init__("\n".join([head, *(f"  - {p}" for p in problems)]))
 
 
 @dataclass(frozen=True)
@@ -93,51 +78,10 @@ class Row:
         return not self.errors and not self.blank
 
 
-@dataclass
-class Column:
-    header: str
-    index: int
-    target: Target | None  # None: ignored by the mapping file
-
-
 def _error(
     row: int, column: str, path: str, type_: str, shown: Any, lang: Lang | None, **ctx: Any
 ) -> CellError:
     return CellError(row, column, path, type_, format_message(type_, ctx, lang), shown)
-
-
-def _number_text(value: float) -> str:
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-
-
-def load_mapping(path: str | Path) -> dict[str, str | None]:
-    """A mapping file: ``{column header: field path or null}`` in YAML or JSON."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: {exc}") from exc
-    try:
-        if p.suffix.lower() == ".json":
-            data = loads_strict(text)
-        else:
-            import yaml
-
-            data = yaml.safe_load(text)
-    except Exception as exc:  # yaml.YAMLError, ValueError
-        raise InputError(
-            tr(f"{p}: tệp ánh xạ cột không hợp lệ: {exc}", f"{p}: invalid column mapping: {exc}")
-        ) from exc
-    if not isinstance(data, dict) or not all(
-        isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in data.items()
-    ):
-        raise InputError(
-            tr(
-                f"{p}: tệp ánh xạ phải là các cặp 'tên cột: đường dẫn trường'.",
-                f"{p}: a mapping must be 'column: field.path' pairs.",
-            )
-        )
-    return {unicodedata.normalize("NFC", k): v for k, v in data.items()}
 
 
 class Roster:
@@ -165,6 +109,7 @@ class Roster:
         self._position: Callable[[], int] = lambda: 0
         self._records: Iterator[tuple[int, Any]]
         self._column_of_path: dict[str, str] = {}
+        self.date1904 = False  # .xlsx: the workbook counts dates from 1904
         if self.suffix == ".jsonl":
             self.encoding = "UTF-8"
             self._records = iter(())
@@ -193,6 +138,7 @@ class Roster:
         book = XlsxReader(self.path, sheet)
         self.encoding = "XLSX" + (" (1904)" if book.date1904 else "")
         self._book = book
+        self.date1904 = book.date1904
         self.size = book.total_bytes
         self._position = book.progress
         rows = book.rows()
@@ -214,7 +160,7 @@ class Roster:
                 else (
                     c.value
                     if c.kind == "text"
-                    else _number_text(c.value)
+                    else number_text(c.value)
                     if c.kind == "number"
                     else str(c.value)
                 )
@@ -228,79 +174,7 @@ class Roster:
         self._records = records()
 
     def _map_header(self, headers: list[str]) -> None:
-        problems: list[str] = []
-        while headers and not headers[-1].strip():
-            headers.pop()
-        seen: dict[str, str] = {}
-        mapped_folded = {fold(k): v for k, v in self.mapping.items()}
-        for index, raw in enumerate(headers):
-            header = unicodedata.normalize("NFC", raw).lstrip("\ufeff").strip()
-            letter = _column_letter(index)
-            if not header:
-                problems.append(
-                    tr(f"cột {letter} không có tên (tiêu đề trống)", f"column {letter} has no header")
-                )
-                continue
-            target: Target | str | None
-            if header in self.mapping or fold(header) in mapped_folded:
-                dest = self.mapping.get(header, mapped_folded.get(fold(header)))
-                if dest is None:
-                    self.columns.append(Column(header, index, None))
-                    continue
-                target = self.fields.target_for_path(dest) or tr(
-                    f"ánh xạ tới trường không có: {dest}", f"mapped to an unknown field: {dest}"
-                )
-            else:
-                target = self.fields.resolve(header)
-            if isinstance(target, str):
-                if target.startswith("ambiguous:"):
-                    options = target.split(":", 1)[1]
-                    problems.append(
-                        tr(
-                            f"cột “{header}” ({letter}) không rõ là trường nào: {options} — ghi rõ, ví dụ “me / {header}”",
-                            f"column “{header}” ({letter}) is ambiguous: {options} — qualify it, e.g. “me / {header}”",
-                        )
-                    )
-                elif target == "unknown":
-                    problems.append(
-                        tr(
-                            f"cột “{header}” ({letter}) không có trong tờ khai {self.spec.id}",
-                            f"column “{header}” ({letter}) is not a field of {self.spec.id}",
-                        )
-                    )
-                else:
-                    problems.append(f"“{header}” ({letter}): {target}")
-                continue
-            if target.path in seen:
-                problems.append(
-                    tr(
-                        f"cột “{header}” ({letter}) trùng với cột “{seen[target.path]}” (cùng trường {target.path})",
-                        f"column “{header}” ({letter}) duplicates “{seen[target.path]}” (both are {target.path})",
-                    )
-                )
-                continue
-            seen[target.path] = header
-            self.columns.append(Column(header, index, target))
-        for group in self.fields.groups:
-            if group in seen and any(p.startswith(group + ".") for p in seen):
-                problems.append(
-                    tr(
-                        f"nhóm {group} vừa có cột JSON vừa có cột đánh số: chỉ dùng một cách",
-                        f"group {group} has both a JSON column and numbered columns: use one",
-                    )
-                )
-        for path in self.fields.required_paths():
-            if path not in seen:
-                leaf = self.fields.leaves[path]
-                problems.append(
-                    tr(
-                        f"thiếu cột bắt buộc “{leaf.label}” ({path})",
-                        f"missing required column “{leaf.label}” ({path})",
-                    )
-                )
-        if problems:
-            raise RosterHeaderError(self.path, problems)
-        self.width = len(headers)
+        self.columns, self.width = map_header(headers, self.fields, self.mapping, self.spec.id, self.path)
         self._column_of_path = {c.target.path: c.header for c in self.columns if c.target}
 
     # -- rows ------------------------------------------------------------------------------------
@@ -334,18 +208,7 @@ class Roster:
         elif len(cells) > self.width:
             extra = [i for i in range(self.width, len(cells)) if cells[i].strip()]
             if extra:
-                row.errors.append(
-                    _error(
-                        number,
-                        "",
-                        "",
-                        "batch_row_long",
-                        None,
-                        self.lang,
-                        found=_column_letter(extra[0]),
-                        expected=self.width,
-                    )
-                )
+                self._too_long(row, extra[0])
         values = {}
         for col in self.columns:
             if col.target is None or col.index >= len(cells):
@@ -361,18 +224,7 @@ class Roster:
             return row
         extra = [i for i, c in cells.items() if i >= self.width and (c.kind != "text" or c.value.strip())]
         if extra:
-            row.errors.append(
-                _error(
-                    number,
-                    "",
-                    "",
-                    "batch_row_long",
-                    None,
-                    self.lang,
-                    found=_column_letter(min(extra)),
-                    expected=self.width,
-                )
-            )
+            self._too_long(row, min(extra))
         values: dict[str, Any] = {}
         kinds: dict[str, XCell] = {}
         for col in self.columns:
@@ -386,71 +238,32 @@ class Roster:
         self._fill(row, values, kinds)
         return row
 
+    def _too_long(self, row: Row, first_extra: int) -> None:
+        """The row has a value right of the last header column (0-based index ``first_extra``)."""
+        row.errors.append(
+            _error(
+                row.number,
+                "",
+                "",
+                "batch_row_long",
+                None,
+                self.lang,
+                found=column_letter(first_extra),
+                expected=self.width,
+            )
+        )
+
     def _convert(self, row: Row, col: Column, value: Any, cell: XCell | None) -> Any:
         """A cell's value for pydantic, or ``None`` (not given). Errors go on the row."""
         target = col.target
         assert target is not None
-        kind = target.kind
-        if cell is None and kind == "text" and isinstance(value, str) and len(value) <= MAX_CELL_CHARS:
+        if cell is None and target.kind == "text" and isinstance(value, str) and len(value) <= MAX_CELL_CHARS:
             return value.strip() or None  # the common case, kept short
 
-        def err(type_: str, shown: Any = value, **ctx: Any) -> None:
+        def err(type_: str, shown: Any, **ctx: Any) -> None:
             row.errors.append(_error(row.number, col.header, target.path, type_, shown, self.lang, **ctx))
 
-        if cell is not None and cell.kind != "text":
-            if cell.kind == "formula":
-                err("batch_formula_no_value", "")
-                return None
-            if cell.kind == "error":
-                err("batch_excel_error", value=cell.value)
-                return None
-            if cell.kind == "bool":
-                return cell.value if kind == "bool" else ("Có" if cell.value else "Không")
-            number = float(cell.value)
-            if kind == "digits":
-                err("batch_numeric_id", _number_text(number), value=_number_text(number))
-                return None
-            if cell.kind == "date" or kind == "date" or (kind == "partial_date" and number > 9999):
-                if kind == "partial_date" and cell.kind != "date" and number <= 9999:
-                    return _number_text(number)
-                try:
-                    return excel_date(number, self._book.date1904).strftime("%d/%m/%Y")
-                except (ValueError, OverflowError):
-                    err("batch_excel_date", _number_text(number), value=_number_text(number))
-                    return None
-            return _number_text(number) if kind != "int" or not number.is_integer() else int(number)
-        text = value if isinstance(value, str) else str(value)
-        if len(text) > MAX_CELL_CHARS:
-            err("batch_cell_too_long", text[:40] + "…", length=len(text), max_length=MAX_CELL_CHARS)
-            return None
-        text = text.strip()
-        if not text:
-            return None
-        if kind == "digits" and (_SCIENTIFIC.match(text) or _FLOATISH.match(text)):
-            err("batch_numeric_id", text, value=text)
-            return None
-        if kind == "bool":
-            folded = fold(text)
-            if folded in _TRUE:
-                return True
-            if folded in _FALSE:
-                return False
-            return text
-        if kind == "json":
-            try:
-                items = loads_strict(text)
-            except ValueError as exc:
-                err("batch_json_cell", text[:60], error=str(exc))
-                return None
-            if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-                err(
-                    "batch_json_cell",
-                    text[:60],
-                    error=tr("không phải danh sách đối tượng", "not a list of objects"),
-                )
-                return None
-            return items
-        return text
+        return convert_cell(value, cell, target.kind, self.date1904, err)
 
     def _fill(self, row: Row, values: dict[str, Any], cells: dict[str, XCell]) -> None:
         data: dict[str, Any] = {}
@@ -460,7 +273,7 @@ class Roster:
                 continue
             raw = values[col.header]
             cell = cells.get(col.header)
-            row.source[col.header] = _shown(raw, cell)
+            row.source[col.header] = as_given(raw, cell)
             value = self._convert(row, col, raw, cell)
             if value is None:
                 continue
@@ -514,9 +327,9 @@ class Roster:
                 )
                 del obj[key]
             elif leaf.kind == "bool" and isinstance(value, str):
-                folded = fold(value)
-                if folded in _TRUE or folded in _FALSE:
-                    obj[key] = folded in _TRUE
+                answer = yes_no(value)
+                if answer is not None:
+                    obj[key] = answer
 
     # -- errors ----------------------------------------------------------------------------------
     def column_for(self, row: Row, path: str) -> tuple[str, str]:
@@ -543,29 +356,10 @@ class Roster:
             book.close()
 
 
-def _shown(raw: Any, cell: XCell | None) -> Any:
-    if cell is None or cell.kind == "text":
-        return raw
-    if cell.kind in ("number", "date"):
-        return _number_text(float(cell.value))
-    if cell.kind == "formula":
-        return "=…"
-    return str(cell.value)
-
-
 def _set(data: dict[str, Any], parts: list[str], value: Any) -> None:
     for part in parts[:-1]:
         data = data.setdefault(part, {})
     data[parts[-1]] = value
-
-
-def _column_letter(index: int) -> str:
-    out = ""
-    n = index + 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 def open_roster(

@@ -9,7 +9,8 @@ from typing import Any
 
 import typer
 
-from formfill.batch.rows import CellError, RosterHeaderError, check_row, load_mapping, open_roster
+from formfill.batch.columns import RosterHeaderError, load_mapping
+from formfill.batch.rows import CellError, check_row, open_roster
 from formfill.errors import InputError
 from formfill.i18n import Lang, tr
 

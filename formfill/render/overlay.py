@@ -16,7 +16,7 @@ from typing import Any
 from formfill.layout import model as m
 from formfill.layout.bindings import PathError, field_type
 from formfill.render.compiled import CheckSlot, Compiled, DigitSlot, Segment, ValueSlot
-from formfill.render.flow import Context
+from formfill.render.context import Context
 
 
 class OverlayCompiler:

@@ -328,7 +328,7 @@ class Sheets:
         self.y -= c.leading * 0.5
 
     def _table(self, entry: _Entry) -> None:
-        from formfill.render.flow import table_grid
+        from formfill.render.tables import table_grid
 
         slot = entry.table
         assert slot is not None

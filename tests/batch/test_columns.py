@@ -92,7 +92,7 @@ def test_mapping_file_yaml_and_json(tmp_path, spec):
     (tmp_path / "m.json").write_text(
         json.dumps({"Người làm đơn": "nguoi_yeu_cau.ho_ten", "Tên mẹ": "me.ho_ten"}), encoding="utf-8"
     )
-    from formfill.batch.rows import load_mapping
+    from formfill.batch.columns import load_mapping
 
     for m in ("m.yaml", "m.json"):
         r = _first(path, spec, mapping=load_mapping(tmp_path / m))

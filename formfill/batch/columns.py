@@ -1,0 +1,155 @@
+"""Roster columns: the header row mapped to the form's fields (by name, or by a mapping file), and
+every header problem (unknown, duplicate, ambiguous, missing required column) in one error.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from formfill.batch.fields import FormFields, Target
+from formfill.errors import InputError
+from formfill.i18n import tr
+from formfill.jsonio import loads_strict
+from formfill.text import fold
+
+
+class RosterHeaderError(InputError):
+    """The header cannot be mapped to the form (exit 2, before any PDF is written)."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.problems = problems
+        head = tr(f"{path}: tiêu đề cột không dùng được:", f"{path}: the column headers cannot be used:")
+        super().__init__("\n".join([head, *(f"  - {p}" for p in problems)]))
+
+
+@dataclass
+class Column:
+    header: str
+    index: int
+    target: Target | None  # None: ignored by the mapping file
+
+
+def load_mapping(path: str | Path) -> dict[str, str | None]:
+    """A mapping file: ``{column header: field path or null}`` in YAML or JSON."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: {exc}") from exc
+    try:
+        if p.suffix.lower() == ".json":
+            data = loads_strict(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except Exception as exc:  # yaml.YAMLError, ValueError
+        raise InputError(
+            tr(f"{p}: tệp ánh xạ cột không hợp lệ: {exc}", f"{p}: invalid column mapping: {exc}")
+        ) from exc
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in data.items()
+    ):
+        raise InputError(
+            tr(
+                f"{p}: tệp ánh xạ phải là các cặp 'tên cột: đường dẫn trường'.",
+                f"{p}: a mapping must be 'column: field.path' pairs.",
+            )
+        )
+    return {unicodedata.normalize("NFC", k): v for k, v in data.items()}
+
+
+def map_header(
+    headers: list[str], fields: FormFields, mapping: Mapping[str, str | None], form_id: str, path: str
+) -> tuple[list[Column], int]:
+    """The columns of a header row and its width (trailing blank headers left out).
+
+    Raises :class:`RosterHeaderError` listing every problem found.
+    """
+    columns: list[Column] = []
+    problems: list[str] = []
+    while headers and not headers[-1].strip():
+        headers.pop()
+    seen: dict[str, str] = {}
+    mapped_folded = {fold(k): v for k, v in mapping.items()}
+    for index, raw in enumerate(headers):
+        header = unicodedata.normalize("NFC", raw).lstrip("\ufeff").strip()
+        letter = column_letter(index)
+        if not header:
+            problems.append(
+                tr(f"cột {letter} không có tên (tiêu đề trống)", f"column {letter} has no header")
+            )
+            continue
+        target: Target | str | None
+        if header in mapping or fold(header) in mapped_folded:
+            dest = mapping.get(header, mapped_folded.get(fold(header)))
+            if dest is None:
+                columns.append(Column(header, index, None))
+                continue
+            target = fields.target_for_path(dest) or tr(
+                f"ánh xạ tới trường không có: {dest}", f"mapped to an unknown field: {dest}"
+            )
+        else:
+            target = fields.resolve(header)
+        if isinstance(target, str):
+            if target.startswith("ambiguous:"):
+                options = target.split(":", 1)[1]
+                problems.append(
+                    tr(
+                        f"cột “{header}” ({letter}) không rõ là trường nào: {options} — ghi rõ, ví dụ “me / {header}”",
+                        f"column “{header}” ({letter}) is ambiguous: {options} — qualify it, e.g. “me / {header}”",
+                    )
+                )
+            elif target == "unknown":
+                problems.append(
+                    tr(
+                        f"cột “{header}” ({letter}) không có trong tờ khai {form_id}",
+                        f"column “{header}” ({letter}) is not a field of {form_id}",
+                    )
+                )
+            else:
+                problems.append(f"“{header}” ({letter}): {target}")
+            continue
+        if target.path in seen:
+            problems.append(
+                tr(
+                    f"cột “{header}” ({letter}) trùng với cột “{seen[target.path]}” (cùng trường {target.path})",
+                    f"column “{header}” ({letter}) duplicates “{seen[target.path]}” (both are {target.path})",
+                )
+            )
+            continue
+        seen[target.path] = header
+        columns.append(Column(header, index, target))
+    for group in fields.groups:
+        if group in seen and any(p.startswith(group + ".") for p in seen):
+            problems.append(
+                tr(
+                    f"nhóm {group} vừa có cột JSON vừa có cột đánh số: chỉ dùng một cách",
+                    f"group {group} has both a JSON column and numbered columns: use one",
+                )
+            )
+    for required in fields.required_paths():
+        if required not in seen:
+            leaf = fields.leaves[required]
+            problems.append(
+                tr(
+                    f"thiếu cột bắt buộc “{leaf.label}” ({required})",
+                    f"missing required column “{leaf.label}” ({required})",
+                )
+            )
+    if problems:
+        raise RosterHeaderError(path, problems)
+    return columns, len(headers)
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column index: 0 -> A, 26 -> AA."""
+    out = ""
+    n = index + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out

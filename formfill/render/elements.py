@@ -1,0 +1,266 @@
+"""Builders for the elements of a flow template that sit on one page: basis, national header, title,
+line, row, paragraph, place/date line, signatures, fixed-row table.
+
+Each builder is made once from the element and measured or drawn at a page and a top; the flow
+compiler decides where it goes (footnotes and roster tables, which depend on the page, are placed
+by the compiler itself).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from formfill.layout import model as m
+from formfill.render.compiled import LineOp, TextOp, ValueSlot
+from formfill.render.context import Builder, Context, clean_label
+from formfill.render.fitting import text_width
+from formfill.render.fonts import BOLD, REGULAR
+from formfill.render.runs import Out, RunLayout
+from formfill.render.tables import fixed_table
+
+MM = 72 / 25.4
+
+
+def element_builder(ctx: Context, el: Any, ypath: tuple[Any, ...]) -> Builder:
+    def runs(
+        runs: list[Any],
+        *,
+        style: str = "regular",
+        size: float | None = None,
+        align: str = "left",
+        x0: float | None = None,
+        x1: float | None = None,
+        indent: float = 0.0,
+        label: str = "",
+    ) -> Builder:
+        def build(page: int, top: float) -> tuple[float, Out]:
+            rl = RunLayout(
+                ctx,
+                page,
+                ctx.left if x0 is None else x0,
+                ctx.right if x1 is None else x1,
+                size or ctx.size,
+                style,
+            )
+            return rl.layout(runs, ypath, top, align=align, indent=indent, label=label)
+
+        return build
+
+    if isinstance(el, m.BasisEl):
+        text = el.text if el.text is not None else ctx.spec.meta.basis
+        return runs(
+            [m.TextRun(text=text)], style=el.style, size=el.size, align="center", x0=ctx.right - el.width
+        )
+    if isinstance(el, m.NationalHeaderEl):
+        return national_header(ctx, el, ypath)
+    if isinstance(el, m.TitleEl):
+        title = runs([m.TextRun(text=el.text)], style="bold", size=el.size, align="center")
+        if not el.subtitle:
+            return title
+        sub = runs([m.TextRun(text=el.subtitle)], style="italic", align="center")
+        return _stack(title, sub)
+    if isinstance(el, m.LineEl):
+        return runs(
+            [
+                m.TextRun(text=el.label + " ", note=el.note),
+                m.ValueRun(value=el.value, lines=el.lines, style=el.style),
+            ],
+            label=clean_label(el.label),
+        )
+    if isinstance(el, m.RowEl):
+        return row(ctx, el, ypath)
+    if isinstance(el, m.ParagraphEl):
+        labels = [clean_label(r.text) for r in el.runs if isinstance(r, m.TextRun)]
+        return runs(
+            list(el.runs),
+            style=el.style,
+            size=el.size,
+            align=el.align,
+            indent=el.indent,
+            label=labels[0] if labels else "",
+        )
+    if isinstance(el, m.PlaceDateEl):
+        return runs(place_date_runs(el), style=el.style, align=el.align, label="Làm tại")
+    if isinstance(el, m.SignaturesEl):
+        return signatures(ctx, el, ypath)
+    if isinstance(el, m.TableEl):
+        return fixed_table(ctx, el, ypath)
+    raise ctx.source_error(ypath, f"unsupported element {el.kind}")
+
+
+def national_header(ctx: Context, el: m.NationalHeaderEl, ypath: tuple[Any, ...]) -> Builder:
+    ctx.check_static(el.line1 + el.line2, BOLD, ypath)
+
+    def build(page: int, top: float) -> tuple[float, Out]:
+        out = Out()
+        mid = (ctx.left + ctx.right) / 2
+        y1 = top - ctx.lead(el.size1) * 0.78
+        w1 = text_width(el.line1, BOLD, el.size1)
+        out.ops.append(TextOp(page, mid - w1 / 2, y1, el.line1, BOLD, el.size1))
+        y2 = y1 - el.size2 * 1.2  # the two lines single-spaced
+        w2 = text_width(el.line2, BOLD, el.size2)
+        out.ops.append(TextOp(page, mid - w2 / 2, y2, el.line2, BOLD, el.size2))
+        rule = y2 - el.size2 * 0.32
+        out.ops.append(LineOp(page, mid - w2 / 2, rule, mid + w2 / 2, rule, 0.7))
+        return top - rule + ctx.lead(ctx.size) * 0.3, out
+
+    return build
+
+
+def row(ctx: Context, el: m.RowEl, ypath: tuple[Any, ...]) -> Builder:
+    frame = ctx.right - ctx.left
+    run_list: list[Any] = []
+    probe = RunLayout(ctx, 0, ctx.left, ctx.right, ctx.size, "regular")
+    space = text_width(" ", REGULAR, ctx.size)
+    x = ctx.left
+    for j, item in enumerate(el.items):
+        last = j == len(el.items) - 1
+        want = item.width.resolve(frame)
+        width = (ctx.right - x) if (want is None or last) else want
+        label_toks = probe.tokens([m.TextRun(text=item.label, note=item.note)], (*ypath, j))
+        label_w = sum(t.width for t in label_toks)
+        gap = 0.0 if last else space * 2
+        slot_w = width - label_w - space - gap
+        if slot_w < 10:
+            raise ctx.source_error((*ypath, j), f"item {item.label!r} is too narrow for its label")
+        if j:
+            run_list.append(m.TextRun(text=" " if gap == 0 else "  "))
+        run_list.append(m.TextRun(text=item.label + " ", note=item.note))
+        run_list.append(
+            m.ValueRun(value=item.value, width=m.Width(points=slot_w), lines=item.lines, align=item.align)
+        )
+        x += width
+
+    labels = [clean_label(i.label) for i in el.items]
+
+    def build(page: int, top: float) -> tuple[float, Out]:
+        rl = RunLayout(ctx, page, ctx.left, ctx.right, ctx.size, "regular")
+        height, out = rl.layout(run_list, ypath, top)
+        # the slots of a row are named after their own labels
+        slots = [s for s in out.slots if isinstance(s, ValueSlot)]
+        for slot, label in zip(slots, labels, strict=False):
+            out.slots[out.slots.index(slot)] = _relabel(slot, label)
+        return height, out
+
+    return build
+
+
+def signatures(ctx: Context, el: m.SignaturesEl, ypath: tuple[Any, ...]) -> Builder:
+    size = el.size or ctx.size
+    n = len(el.columns)
+    col_w = (ctx.right - ctx.left) / n
+    if n == 1:  # one signer: the right half, as on the official forms
+        col_w = (ctx.right - ctx.left) * 0.5
+
+    def build(page: int, top: float) -> tuple[float, Out]:
+        out = Out()
+        heights = []
+        for j, col in enumerate(el.columns):
+            x0 = ctx.right - col_w * (n - j)
+            x1 = x0 + col_w
+            cpath = (*ypath, "columns", j)
+            y = top
+            parts: list[tuple[list[Any], str, float, str]] = []
+            if isinstance(col.date_line, m.PlaceDateBinding):
+                parts.append(
+                    (
+                        [m.ValueRun(value=col.date_line.place, align="center", leader=False, lines=2)],
+                        "italic",
+                        size,
+                        "Làm tại",
+                    )
+                )
+                parts.append((column_date_runs(col.date_line.date), "italic", size, "Ngày làm tờ khai"))
+            elif col.date_line:
+                parts.append(([m.TextRun(text="…, ngày … tháng … năm …")], "italic", size, ""))
+            parts.append(([m.TextRun(text=col.title, note=col.note)], "bold", size, ""))
+            if col.hint:
+                parts.append(([m.TextRun(text=col.hint)], "italic", size * 0.92, ""))
+            for runs_, style, sz, label in parts:
+                rl = RunLayout(ctx, page, x0 + 2, x1 - 2, sz, style)
+                y -= _take(out, rl.layout(runs_, cpath, y, align="center", label=label))
+            y -= el.space
+            if col.name is not None:
+                rl = RunLayout(ctx, page, x0 + 4, x1 - 4, size, "bold")
+                name = m.ValueRun(
+                    value=col.name,
+                    width=m.Width(points=x1 - x0 - 8),
+                    align="center",
+                    leader=False,
+                    style="bold",
+                )
+                y -= _take(out, rl.layout([name], (*cpath, "name"), y, label=clean_label(col.title)))
+            for k, line in enumerate(col.lines):
+                rl = RunLayout(ctx, page, x0 + 2, x1 - 2, size * 0.92, "regular")
+                y -= _take(out, rl.layout(line, (*cpath, "lines", k), y))
+            heights.append(top - y)
+        y = top - ctx.lead(size) * 0.5
+        for k, line in enumerate(el.aside):
+            rl = RunLayout(ctx, page, ctx.left, ctx.right - col_w * n - 6, size, "regular")
+            y -= _take(out, rl.layout(line, (*ypath, "aside", k), y))
+        heights.append(top - y)
+        return max(heights), out
+
+    return build
+
+
+def place_date_runs(el: m.PlaceDateEl) -> list[Any]:
+    runs: list[Any] = [m.TextRun(text=el.prefix)]
+    comma = ","
+    if el.place is not None:
+        # The comma is printed with the place, right after its last letter ("…, tỉnh Đồng Tháp, ngày"),
+        # the place at the end of its slot: a static comma would stand clear of the slot, after a gap.
+        place = el.place.model_copy(update={"suffix": el.place.suffix or ","})
+        runs.append(m.ValueRun(value=place, width=m.Width(points=el.place_width), align="right"))
+        comma = ""
+    else:
+        runs.append(m.TextRun(text="……………"))
+    if el.date is not None:
+        for text, fmt, w in ((f"{comma} ngày ", "day", 9), (" tháng ", "month", 9), (" năm ", "year", 14)):
+            runs.append(m.TextRun(text=text))
+            runs.append(
+                m.ValueRun(
+                    value=m.Binding(field=el.date.field, format=fmt),
+                    width=m.Width(points=w * MM),
+                    align="center",
+                )
+            )
+    else:
+        runs.append(m.TextRun(text=f"{comma} ngày …… tháng …… năm ……"))
+    return runs
+
+
+def column_date_runs(date: m.Binding) -> list[Any]:
+    runs: list[Any] = []
+    for text, fmt, w in (("ngày ", "day", 6), (" tháng ", "month", 6), (" năm ", "year", 10)):
+        runs.append(m.TextRun(text=text))
+        runs.append(
+            m.ValueRun(
+                value=m.Binding(field=date.field, format=fmt), width=m.Width(points=w * MM), align="center"
+            )
+        )
+    return runs
+
+
+def _take(out: Out, laid: tuple[float, Out]) -> float:
+    """Add what a layout drew (ops and slots) to ``out``; return the height it took."""
+    height, o = laid
+    out.ops.extend(o.ops)
+    out.slots.extend(o.slots)
+    return height
+
+
+def _stack(*builders: Builder) -> Builder:
+    def build(page: int, top: float) -> tuple[float, Out]:
+        out = Out()
+        y = top
+        for b in builders:
+            y -= _take(out, b(page, y))
+        return top - y, out
+
+    return build
+
+
+def _relabel(slot: ValueSlot, label: str) -> ValueSlot:
+    return replace(slot, label=label or slot.label)
