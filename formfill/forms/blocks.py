@@ -235,27 +235,10 @@ class Declaration(Block):
         raise_field_errors(type(self).__name__, errors)
 
 
-__all__ = [
-    "ID_FIELD",
-    "Cha",
-    "ChaMe",
-    "DeNghiCapBanSao",
-    "Declaration",
-    "GiayChungNhanKetHon",
-    "IdentifiedPerson",
-    "KinhGui",
-    "LamTai",
-    "Me",
-    "NgayLam",
-    "NguoiDuocKhaiSinh",
-    "NguoiYeuCau",
-    "Person",
-    "SoLuongBanSao",
-]
 
 
-# === Added for ket-hon, khai-tu, xac-nhan-tinh-trang-hon-nhan, nhan-cha-me-con, trich-luc-ho-tich,
-# === thay-doi-cai-chinh-ho-tich (issue 4). Appended so the blocks above stay as they were.
+# --- blocks of the other hộ tịch forms (kết hôn, khai tử, xác nhận TTHN, nhận cha mẹ con, trích lục,
+# --- thay đổi cải chính) --------------------------------------------------------------------------
 
 
 def choice(*values: str) -> Any:
@@ -531,27 +514,3 @@ class DaDangKy(Block):
     ngay_dang_ky: NgayDangKy
     so: SoDangKy
     quyen_so: QuyenSo
-
-
-__all__ += [
-    "VIEC_HO_TICH",
-    "BenKetHon",
-    "BenNam",
-    "BenNu",
-    "DaDangKy",
-    "GiayKhaiSinh",
-    "GiayToTuyThan2020",
-    "NgayDangKy",
-    "NguoiChaMeCon",
-    "NguoiDaChet",
-    "NguoiDuocCap2020",
-    "NguoiDuocDangKy",
-    "NguoiYeuCau2020",
-    "NoiDangKy",
-    "QuyenSo",
-    "SoDangKy",
-    "ViecHoTich",
-    "choice",
-    "full_years",
-    "same_person_errors",
-]
