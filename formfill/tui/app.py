@@ -7,7 +7,6 @@ from datetime import datetime
 
 from pydantic import ValidationError
 from textual.app import App
-from textual.binding import Binding
 from textual.reactive import reactive
 from textual.theme import Theme
 
@@ -16,6 +15,7 @@ from formfill.forms import get_form
 from formfill.i18n import set_lang, tr
 from formfill.ime import METHODS
 from formfill.storage import DraftStore, StorageError
+from formfill.tui.bindings import shown
 from formfill.tui.screens.finish import FinishScreen
 from formfill.tui.screens.review import ReviewScreen
 from formfill.tui.screens.start import StartScreen
@@ -48,8 +48,8 @@ class FormfillApp(App[int]):
     TITLE = "formfill"
     ENABLE_COMMAND_PALETTE = False  # its Quit/Screenshot entries have no place on a shared terminal
     BINDINGS = [
-        Binding("f2", "toggle_ime", tr("Bộ gõ Telex/VNI", "Telex/VNI typing"), id="app.ime", priority=True),
-        Binding("ctrl+q", "quit", tr("Thoát", "Quit"), id="app.quit", priority=True),
+        shown("f2", "toggle_ime", "Bộ gõ Telex/VNI", "Telex/VNI typing", id="app.ime", priority=True),
+        shown("ctrl+q", "quit", "Thoát", "Quit", id="app.quit", priority=True),
     ]
 
     ime_method: reactive[str | None] = reactive(None)

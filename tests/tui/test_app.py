@@ -9,10 +9,10 @@ from pathlib import Path
 
 import platformdirs
 from textual.binding import Binding
-from tui_helpers import SIZE, make_app, preload, screen_text, tab_to
+from tui_helpers import SIZE, make_app, open_first_draft, preload, screen_text, tab_to
 
 import formfill.tui
-from formfill.i18n import set_lang
+from formfill.i18n import set_lang, tr
 from formfill.storage import DraftStore
 from formfill.tui.screens.start import StartScreen, form_matches
 from formfill.tui.screens.wizard import WizardScreen
@@ -104,3 +104,61 @@ def test_delete_a_draft_from_the_start_screen(tmp_path: Path) -> None:
             assert store.list_drafts() == []
 
     asyncio.run(run())
+
+
+def footer_labels(app) -> list[str]:  # type: ignore[no-untyped-def]
+    from textual.widgets._footer import FooterKey
+
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+def test_footer_labels_follow_the_language_of_each_app(tmp_path: Path) -> None:
+    """Bindings are class attributes made at import; an English app after a Vietnamese one still says Continue."""
+    expected = {
+        "vi": ({"Tiếp tục", "Quay lại", "Về trang đầu", "Thoát"}, "Continue"),
+        "en": ({"Continue", "Back", "Home", "Quit"}, "Tiếp tục"),
+    }
+
+    async def run(lang: str) -> None:
+        preload(tmp_path / lang, "khai-sinh", {"nguoi_yeu_cau.ho_ten": "Lê Văn Tám"})
+        app = make_app(tmp_path / lang, lang=lang)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            start = footer_labels(app)
+            assert tr("Tìm tờ khai", "Find a form") in start and tr("Thoát", "Quit") in start
+            await open_first_draft(pilot)
+            await pilot.pause()
+            labels = footer_labels(app)
+            wanted, other = expected[lang]
+            assert wanted <= set(labels), labels
+            assert other not in labels
+
+    try:
+        asyncio.run(run("vi"))
+        asyncio.run(run("en"))
+    finally:
+        set_lang(None)
+
+
+def test_every_footer_label_has_both_wordings() -> None:
+    from textual.screen import Screen
+
+    from formfill.tui.bindings import LocalizedBindings, localized
+
+    missing = []
+    for info in pkgutil.walk_packages(formfill.tui.__path__, "formfill.tui."):
+        module = importlib.import_module(info.name)
+        for obj in vars(module).values():
+            if not (isinstance(obj, type) and obj.__module__ == info.name):
+                continue
+            if issubclass(obj, Screen) and not issubclass(obj, LocalizedBindings):
+                missing.append(f"{obj.__name__} is not a LocalizedBindings screen")
+            for binding in vars(obj).get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.description and binding.show:
+                    set_lang("en")
+                    english = localized(binding).description
+                    set_lang("vi")
+                    if english == localized(binding).description:
+                        missing.append(f"{obj.__name__}: {binding.id}")
+    set_lang(None)
+    assert not missing

@@ -7,7 +7,18 @@ import json
 from pathlib import Path
 
 from test_flow import pdf_text
-from tui_helpers import SIZE, flatten, make_app, open_first_draft, preload, screen_text, tab_to, type_into
+from test_wizard import QR
+from tui_helpers import (
+    SIZE,
+    burst,
+    flatten,
+    make_app,
+    open_first_draft,
+    preload,
+    screen_text,
+    tab_to,
+    type_into,
+)
 
 from formfill.tui.dialogs.confirm import ConfirmDialog
 from formfill.tui.dialogs.row import RowDialog
@@ -98,5 +109,43 @@ def test_member_rows_added_edited_removed_reach_the_pdf(tmp_path: Path) -> None:
         for value in ("Võ Văn Tâm", "Chủ hộ (bố)", "Võ Minh Khôi", "087210001122"):
             assert value in text, value
         assert "Lê Thị Hoa" not in text
+
+    asyncio.run(run())
+
+
+def test_member_dialog_fills_from_the_cccd_qr_code(tmp_path: Path) -> None:
+    preload(tmp_path, "ct01", flatten(CT01), "thanh_vien")
+
+    async def run() -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_first_draft(pilot)
+            wizard = app.screen
+            assert isinstance(wizard, WizardScreen)
+            session = wizard.session
+            await tab_to(pilot, "rows:thanh_vien")
+            await pilot.press("insert")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, RowDialog)
+            n = dialog.row
+            assert "Điền nhanh từ thẻ CCCD" in screen_text(app)
+            await tab_to(pilot, f"qr:thanh_vien.{n}")
+            await burst(pilot, QR + "\r")  # a scanner types like a keyboard and ends with Enter
+            await pilot.pause()
+            await type_into(pilot, f"thanh_vien.{n}.moi_quan_he_voi_chu_ho", "Con")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, WizardScreen), screen_text(app)
+            row = session.row_values("thanh_vien", n)
+            assert row["ho_ten"] == "Trần Thị Hường"
+            assert row["ngay_sinh"] == "14/04/1995"
+            assert row["so_dinh_danh_ca_nhan"] == "087195012345"
+            assert row["gioi_tinh"] == "Nữ"
+            table = wizard.query_one("#r-thanh_vien").table  # type: ignore[attr-defined]
+            cells = table.get_row(str(n))
+            assert {"Trần Thị Hường", "14/04/1995", "087195012345"} <= set(cells)
+            member = session.declaration().thanh_vien[n - 1]  # type: ignore[attr-defined]
+            assert (member.ho_ten, member.so_dinh_danh_ca_nhan) == ("Trần Thị Hường", "087195012345")
 
     asyncio.run(run())

@@ -135,6 +135,58 @@ def test_bad_qr_text_says_why(tmp_path: Path) -> None:
     asyncio.run(run())
 
 
+LONG_QR = "079090001234||Nguyễn Văn An|01011990|Nam|Số 3, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh|05062022"
+
+
+async def paste(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A bracketed paste into the focused field, as the terminal sends it."""
+    from textual import events
+
+    driver = pilot.app._driver
+    assert driver is not None
+    event = events.Paste(text)
+    event.set_sender(pilot.app)
+    driver.send_message(event)
+    await pilot.pause(0.4)
+
+
+def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(n.message) for n in app._notifications]
+
+
+def test_qr_code_in_a_person_field_fills_the_block(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*"khai sinh", "enter")
+            # Pasted into the name field (longer than a name may be): the card fills the block.
+            await tab_to(pilot, "nguoi_yeu_cau.ho_ten")
+            await paste(pilot, LONG_QR)
+            assert row(app, "nguoi_yeu_cau.ho_ten").value == "Nguyễn Văn An"
+            assert row(app, "nguoi_yeu_cau.so_dinh_danh_ca_nhan").value == "079090001234"
+            assert row(app, "nguoi_yeu_cau.ngay_sinh").value == "01/01/1990"
+            saved = session(app).answers
+            assert saved["nguoi_yeu_cau.ho_ten"] == "Nguyễn Văn An"
+            assert saved["nguoi_yeu_cau.so_dinh_danh_ca_nhan"] == "079090001234"
+            assert "Đã điền từ mã QR thẻ CCCD" in notices(app)
+            await pilot.press("tab")  # leaving the field keeps the card's name
+            await pilot.pause()
+            assert session(app).answers["nguoi_yeu_cau.ho_ten"] == "Nguyễn Văn An"
+            # Typed by a scanner into the ID field, ending with Enter: the other card replaces the first.
+            await type_into(pilot, "nguoi_yeu_cau.so_dinh_danh_ca_nhan", QR + "\r")
+            await pilot.pause()
+            assert row(app, "nguoi_yeu_cau.so_dinh_danh_ca_nhan").value == "087195012345"
+            assert row(app, "nguoi_yeu_cau.ho_ten").value == "Trần Thị Hường"
+            assert session(app).answers["nguoi_yeu_cau.so_dinh_danh_ca_nhan"] == "087195012345"
+            assert not row(app, "nguoi_yeu_cau.so_dinh_danh_ca_nhan").error.render().plain  # type: ignore[union-attr]
+            # Outside a person block the text is just an answer.
+            await tab_to(pilot, "kinh_gui")
+            await paste(pilot, QR)
+            assert row(app, "kinh_gui").value.startswith("087195012345|")  # type: ignore[union-attr]
+
+    asyncio.run(run())
+
+
 def test_telex_typing_in_a_field(tmp_path: Path) -> None:
     async def run() -> None:
         app = make_app(tmp_path)

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from formfill.i18n import tr
+from formfill.tui.bindings import LocalizedBindings, shown
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(LocalizedBindings, ModalScreen[bool]):
     """Enter / c confirms, Esc / k cancels."""
 
     BINDINGS = [
-        Binding("escape,k,n", "answer(False)", tr("Không", "No"), id="confirm.no"),
-        Binding("c,y", "answer(True)", tr("Có", "Yes"), id="confirm.yes"),
+        shown("escape,k,n", "answer(False)", "Không", "No", id="confirm.no"),
+        shown("c,y", "answer(True)", "Có", "Yes", id="confirm.yes"),
     ]
 
     def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:

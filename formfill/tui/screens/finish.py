@@ -6,19 +6,19 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from formfill.i18n import tr
+from formfill.tui.bindings import LocalizedBindings, shown
 from formfill.tui.output import print_pdf, printer_available
 
 
-class FinishScreen(Screen[None]):
+class FinishScreen(LocalizedBindings, Screen[None]):
     BINDINGS = [
-        Binding("p", "print", tr("In", "Print"), id="finish.print"),
-        Binding("n", "new", tr("Tờ khai mới", "New declaration"), id="finish.new"),
+        shown("p", "print", "In", "Print", id="finish.print"),
+        shown("n", "new", "Tờ khai mới", "New declaration", id="finish.new"),
     ]
 
     def __init__(self, title: str, path: Path) -> None:

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -17,6 +16,7 @@ from textual.widgets import Button, Footer, Static
 from formfill.forms import FieldError
 from formfill.i18n import tr
 from formfill.storage import JSONValue
+from formfill.tui.bindings import LocalizedBindings, shown
 from formfill.tui.session import FormSession, is_empty
 from formfill.tui.widgets.status import StatusBar
 
@@ -110,7 +110,7 @@ class ReviewItem(Widget, can_focus=True):
     """A reviewed answer; Enter = Sửa (edit it in its section, then come back here)."""
 
     DEFAULT_CSS = "ReviewItem { height: auto; }"
-    BINDINGS = [Binding("enter,s", "edit", tr("Sửa", "Edit"), id="review.edit")]
+    BINDINGS = [shown("enter,s", "edit", "Sửa", "Edit", id="review.edit")]
 
     class Edit(Message):
         def __init__(self, path: str) -> None:
@@ -137,12 +137,12 @@ class ReviewItem(Widget, can_focus=True):
         self.post_message(self.Edit(self.item.path))
 
 
-class ReviewScreen(Screen[str | None]):
+class ReviewScreen(LocalizedBindings, Screen[str | None]):
     """Dismisses with a path to edit, ``""`` when finished, ``None`` to go back."""
 
     BINDINGS = [
-        Binding("pagedown,ctrl+right,f10", "finish", tr("Hoàn tất, tạo PDF", "Finish, make the PDF"), id="review.finish", priority=True),
-        Binding("pageup,ctrl+left,escape", "back", tr("Quay lại", "Back"), id="review.back", priority=True),
+        shown("pagedown,ctrl+right,f10", "finish", "Hoàn tất, tạo PDF", "Finish, make the PDF", id="review.finish", priority=True),
+        shown("pageup,ctrl+left,escape", "back", "Quay lại", "Back", id="review.back", priority=True),
     ]
 
     def __init__(self, session: FormSession) -> None:

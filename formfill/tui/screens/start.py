@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
@@ -15,6 +14,7 @@ from formfill.forms import FormSpec, list_forms
 from formfill.i18n import tr
 from formfill.storage import DraftSummary, StorageError
 from formfill.text import fold
+from formfill.tui.bindings import LocalizedBindings, shown
 from formfill.tui.dialogs.confirm import ConfirmDialog
 from formfill.tui.widgets.inputs import ImeInput
 from formfill.tui.widgets.status import StatusBar, storage_message
@@ -34,15 +34,15 @@ class FormList(OptionList):
 class DraftList(OptionList):
     """Unfinished declarations; Enter resumes, Delete removes."""
 
-    BINDINGS = [Binding("delete", "delete_draft", tr("Xoá bản nháp", "Delete draft"), id="start.delete_draft")]
+    BINDINGS = [shown("delete", "delete_draft", "Xoá bản nháp", "Delete draft", id="start.delete_draft")]
 
     def action_delete_draft(self) -> None:
         self.screen.delete_highlighted()  # type: ignore[attr-defined]
 
 
-class StartScreen(Screen[None]):
+class StartScreen(LocalizedBindings, Screen[None]):
     BINDINGS = [
-        Binding("ctrl+f", "search", tr("Tìm tờ khai", "Find a form"), id="start.search"),
+        shown("ctrl+f", "search", "Tìm tờ khai", "Find a form", id="start.search"),
     ]
 
     def __init__(self) -> None:

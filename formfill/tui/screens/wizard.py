@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
@@ -14,11 +13,13 @@ from textual.widgets import Button, Footer, Static
 from formfill.forms import FieldError
 from formfill.i18n import tr
 from formfill.storage import JSONValue, StorageError
+from formfill.tui.bindings import LocalizedBindings, shown
 from formfill.tui.dialogs.confirm import ConfirmDialog
 from formfill.tui.dialogs.row import RowDialog
 from formfill.tui.session import QR_ADDRESS, FormSession, is_empty
-from formfill.tui.widgets.blocks import BlockBox, QrInput, build_section
+from formfill.tui.widgets.blocks import BlockBox, build_section
 from formfill.tui.widgets.field import FieldRow
+from formfill.tui.widgets.qr import CardRead, card_notice, card_values
 from formfill.tui.widgets.rows import RowsEditor
 from formfill.tui.widgets.status import StatusBar, storage_message
 
@@ -46,13 +47,13 @@ def describe(target: Target, error: FieldError) -> str:
     return f"{label}: {error.message}"
 
 
-class WizardScreen(Screen[None]):
+class WizardScreen(LocalizedBindings, Screen[None]):
     """Steps through ``session``'s sections. Continue checks the section; Back never checks."""
 
     BINDINGS = [
-        Binding("pagedown,ctrl+right", "continue", tr("Tiếp tục", "Continue"), id="wizard.continue", priority=True),
-        Binding("pageup,ctrl+left", "back", tr("Quay lại", "Back"), id="wizard.back", priority=True),
-        Binding("escape", "home", tr("Về trang đầu", "Home"), id="wizard.home"),
+        shown("pagedown,ctrl+right", "continue", "Tiếp tục", "Continue", id="wizard.continue", priority=True),
+        shown("pageup,ctrl+left", "back", "Quay lại", "Back", id="wizard.back", priority=True),
+        shown("escape", "home", "Về trang đầu", "Home", id="wizard.home"),
     ]
 
     def __init__(self, session: FormSession, *, on_review: Callable[[FormSession], None]) -> None:
@@ -261,33 +262,24 @@ class WizardScreen(Screen[None]):
         if event.given:
             self.call_after_refresh(event.box.presence.focus)
 
-    @on(QrInput.Read)
-    def _qr(self, event: QrInput.Read) -> None:
+    @on(CardRead)
+    def _card(self, event: CardRead) -> None:
         """Fill a person block from a CCCD QR code; its address is offered, not imposed."""
-        from formfill.types.dates import format_date
-
-        qr = event.qr
-        block = event.block
-        values: dict[str, JSONValue] = {
-            "ho_ten": qr.ho_ten,  # type: ignore[attr-defined]
-            "so_dinh_danh_ca_nhan": qr.so_dinh_danh_ca_nhan,  # type: ignore[attr-defined]
-            "ngay_sinh": format_date(qr.ngay_sinh),  # type: ignore[attr-defined]
-            "gioi_tinh": qr.gioi_tinh,  # type: ignore[attr-defined]
-        }
+        event.stop()
+        qr, block = event.qr, event.block
         targets = self.targets()
         filled: dict[str, JSONValue] = {}
-        for key, value in values.items():
+        for key, value in card_values(qr).items():
             row = targets.get(f"{block}.{key}")
             if isinstance(row, FieldRow):
                 row.set_value(value)
                 filled[row.path] = value
-        filled[QR_ADDRESS + block] = qr.noi_thuong_tru  # type: ignore[attr-defined]
+        filled[QR_ADDRESS + block] = qr.noi_thuong_tru
         self._save(lambda: self.session.set_many(filled))
         for w in targets.values():
             if isinstance(w, BlockBox) and w.is_address and w.path.rpartition(".")[0] == block:
-                w.offer_card_address(qr.noi_thuong_tru)  # type: ignore[attr-defined]
-        self.notify(tr("Đã điền từ thẻ CCCD. Kiểm tra lại trước khi tiếp tục.",
-                       "Filled from the ID card. Check before continuing."), timeout=6)
+                w.offer_card_address(qr.noi_thuong_tru)
+        self.notify(card_notice(event), timeout=6)
 
     @on(BlockBox.UseCardAddress)
     async def _use_card(self, event: BlockBox.UseCardAddress) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pydantic import ValidationError
 from pydantic_core import PydanticUndefined
 from textual import on
 from textual.app import ComposeResult
@@ -13,55 +12,13 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from formfill.forms import explain
 from formfill.forms.fields import FieldDoc, field_info
 from formfill.i18n import tr
 from formfill.storage import JSONValue
 from formfill.tui.session import PRESENT, QR_ADDRESS, FormSession, parent_path
 from formfill.tui.widgets.field import FieldRow, widget_id, without_id_hint
-from formfill.tui.widgets.inputs import ImeInput
+from formfill.tui.widgets.qr import QR_KEYS, QrInput
 from formfill.tui.widgets.yesno import YesNo
-
-# A block with these leaves is a person a CCCD card can describe.
-QR_KEYS = {"ho_ten", "so_dinh_danh_ca_nhan"}
-
-
-class QrInput(ImeInput):
-    """Where a QR scanner types (it ends with Enter) or the QR text is pasted."""
-
-    class Read(Message):
-        def __init__(self, qr_input: QrInput, qr: object) -> None:
-            super().__init__()
-            self.qr_input = qr_input
-            self.block = qr_input.block
-            self.qr = qr
-
-    def __init__(self, block: str) -> None:
-        super().__init__(
-            ime=False,
-            placeholder=tr("Quét mã QR trên thẻ CCCD (hoặc dán nội dung), rồi Enter",
-                           "Scan the QR code of the ID card (or paste it), then Enter"),
-            id=widget_id("qr", block),
-            classes="qr",
-        )
-        self.block = block
-        self.message = Static("", classes="error")
-
-    async def action_submit(self) -> None:
-        from formfill.types.cccd_qr import parse_cccd_qr
-
-        text = self.value
-        if not text.strip():
-            self.screen.focus_next()
-            return
-        try:
-            qr = parse_cccd_qr(text)
-        except ValidationError as exc:
-            self.message.update(" ".join(dict.fromkeys(e.message for e in explain(exc))))
-            return
-        self.message.update("")
-        self.value = ""  # personal data: not kept in the box
-        self.post_message(self.Read(self, qr))
 
 
 class BlockBox(Vertical):
@@ -98,8 +55,7 @@ class BlockBox(Vertical):
         # An absent block's fields are built only when it is switched on: fewer widgets, faster screens.
         self.make_children = children
         self.built = False
-        keys = {c.key for c in session.children(path)}
-        self.qr = QrInput(path) if QR_KEYS <= keys else None
+        self.qr = QrInput(path) if qr_block(session, path) else None
         self.card_address = Static("", classes="card-address")
         self.card_button = Button(tr("Dùng địa chỉ trên thẻ", "Use the card's address"), classes="use-card")
         self.is_address = doc.widget == "address"
@@ -119,9 +75,7 @@ class BlockBox(Vertical):
         yield self.error
         with self.body:
             if self.qr is not None:
-                yield Static(tr("Điền nhanh từ thẻ CCCD", "Fill from the ID card"), classes="label")
-                yield self.qr
-                yield self.qr.message
+                yield from self.qr.with_label()
             if self.body.display:
                 self.built = True
                 yield from self.make_children()
@@ -176,8 +130,16 @@ def default_value(session: FormSession, path: str) -> JSONValue:
     return default if isinstance(default, str | bool | int) else str(default)
 
 
-def build(session: FormSession, doc: FieldDoc, path: str) -> Widget:
-    """The widget of a field or block at ``path`` (rows of repeating groups get a table)."""
+def qr_block(session: FormSession, block: str) -> str | None:
+    """``block`` when it is a person a CCCD card describes (it has a name and a personal ID number)."""
+    return block if QR_KEYS <= {c.key for c in session.children(block)} else None
+
+
+def build(session: FormSession, doc: FieldDoc, path: str, *, card: str | None = None) -> Widget:
+    """The widget of a field or block at ``path`` (rows of repeating groups get a table).
+
+    ``card``: the person block the field is a leaf of, when a CCCD QR code can fill it.
+    """
     from formfill.tui.widgets.rows import RowsEditor
 
     hint = ""
@@ -186,18 +148,20 @@ def build(session: FormSession, doc: FieldDoc, path: str) -> Widget:
         other = siblings.get(doc.required_without)
         hint = without_id_hint(other.label_for() if other else doc.required_without)
     if doc.kind == "group":
+        card_block = qr_block(session, path)
+
         def kids() -> list[Widget]:
-            return [build(session, c, f"{path}.{c.key}") for c in session.children(path)]
+            return [build(session, c, f"{path}.{c.key}", card=card_block) for c in session.children(path)]
 
         return BlockBox(session, doc, path, kids, hint=hint)
     if doc.kind == "list" and session.children(path):
         return RowsEditor(session, doc, path)
     value = session.get(path) if path in session.answers else default_value(session, path)
-    return FieldRow(session.spec.model, doc, path, value, hint=hint)
+    return FieldRow(session.spec.model, doc, path, value, hint=hint, qr_block=card)
 
 
 def build_section(session: FormSession, keys: tuple[str, ...]) -> list[Widget]:
     return [build(session, session.docs[k], k) for k in keys if k in session.docs]
 
 
-__all__ = ["BlockBox", "QrInput", "build", "build_section"]
+__all__ = ["BlockBox", "QrInput", "build", "build_section", "qr_block"]

@@ -14,6 +14,11 @@ from formfill.forms import explain
 from formfill.ime import Composer, Edit
 
 
+def widget_id(prefix: str, path: str) -> str:
+    """A DOM id for a field path (dots are not allowed in ids)."""
+    return f"{prefix}-{path.replace('.', '--')}"
+
+
 class SchemaValidator(Validator):
     """Asks the field's own pydantic type; the failure text is the schema's Vietnamese message.
 

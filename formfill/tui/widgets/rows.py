@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, DataTable, Static
@@ -12,6 +11,7 @@ from textual.widgets import Button, DataTable, Static
 from formfill.forms.fields import FieldDoc
 from formfill.i18n import tr
 from formfill.storage import JSONValue
+from formfill.tui.bindings import shown
 from formfill.tui.session import FormSession
 from formfill.tui.widgets.field import widget_id
 
@@ -20,9 +20,9 @@ class RowsEditor(Vertical):
     """Rows of a repeating group. Keys on the table: Insert/+ add, Enter edit, Delete remove."""
 
     BINDINGS = [
-        Binding("insert,plus", "add", tr("Thêm dòng", "Add row"), id="rows.add"),
-        Binding("enter", "edit", tr("Sửa dòng", "Edit row"), id="rows.edit"),
-        Binding("delete", "remove", tr("Xoá dòng", "Remove row"), id="rows.remove"),
+        shown("insert,plus", "add", "Thêm dòng", "Add row", id="rows.add"),
+        shown("enter", "edit", "Sửa dòng", "Edit row", id="rows.edit"),
+        shown("delete", "remove", "Xoá dòng", "Remove row", id="rows.remove"),
     ]
 
     class EditRow(Message):

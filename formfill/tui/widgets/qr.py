@@ -1,0 +1,116 @@
+"""The QR code of a CCCD card: the box a scanner types into, and what the card fills in a person block."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Static
+
+from formfill.forms import explain
+from formfill.i18n import tr
+from formfill.storage import JSONValue
+from formfill.tui.widgets.inputs import ImeInput, widget_id
+
+if TYPE_CHECKING:
+    from formfill.types.cccd_qr import CccdQr
+
+# A block with these leaves is a person a CCCD card can describe.
+QR_KEYS = frozenset({"ho_ten", "so_dinh_danh_ca_nhan"})
+_QR_BARS = 6  # 7 |-separated fields
+
+
+def card_values(qr: CccdQr) -> dict[str, JSONValue]:
+    """The leaves of a person block the card gives, by key, as the fields show them."""
+    from formfill.types.dates import format_date
+
+    return {
+        "ho_ten": qr.ho_ten,
+        "so_dinh_danh_ca_nhan": qr.so_dinh_danh_ca_nhan,
+        "ngay_sinh": format_date(qr.ngay_sinh),
+        "gioi_tinh": qr.gioi_tinh,
+    }
+
+
+def looks_like_qr(text: str) -> bool:
+    """Enough ``|`` for the 7 fields of a CCCD QR code (no answer to a question has them)."""
+    return text.count("|") >= _QR_BARS
+
+
+def read_card(text: str) -> CccdQr | None:
+    """The card when ``text`` is a whole CCCD QR code (cheap for ordinary text), else None."""
+    if not looks_like_qr(text):
+        return None
+    from formfill.types.cccd_qr import parse_cccd_qr
+
+    try:
+        return parse_cccd_qr(text)
+    except ValidationError:
+        return None
+
+
+class CardRead(Message):
+    """A CCCD QR code was read for the person block at ``block``: fill the block from ``qr``.
+
+    Sent by the block's QR box (:class:`QrInput.Read`) and by a field of the block the QR text was
+    typed or pasted into (``from_field``).
+    """
+
+    def __init__(self, source: Widget, block: str, qr: CccdQr, *, from_field: bool = False) -> None:
+        super().__init__()
+        self.source = source
+        self.block = block
+        self.qr = qr
+        self.from_field = from_field
+
+
+class QrInput(ImeInput):
+    """Where a QR scanner types (it ends with Enter) or the QR text is pasted."""
+
+    class Read(CardRead):
+        def __init__(self, qr_input: QrInput, qr: CccdQr) -> None:
+            super().__init__(qr_input, qr_input.block, qr)
+            self.qr_input = qr_input
+
+    def __init__(self, block: str) -> None:
+        super().__init__(
+            ime=False,
+            placeholder=tr("Quét mã QR trên thẻ CCCD (hoặc dán nội dung), rồi Enter",
+                           "Scan the QR code of the ID card (or paste it), then Enter"),
+            id=widget_id("qr", block),
+            classes="qr",
+        )
+        self.block = block
+        self.message = Static("", classes="error")
+
+    def with_label(self) -> list[Widget]:
+        """The box with its label above and its error line below, as a block shows them."""
+        return [Static(tr("Điền nhanh từ thẻ CCCD", "Fill from the ID card"), classes="label"), self, self.message]
+
+    async def action_submit(self) -> None:
+        from formfill.types.cccd_qr import parse_cccd_qr
+
+        text = self.value
+        if not text.strip():
+            self.screen.focus_next()
+            return
+        try:
+            qr = parse_cccd_qr(text)
+        except ValidationError as exc:
+            self.message.update(" ".join(dict.fromkeys(e.message for e in explain(exc))))
+            return
+        self.message.update("")
+        self.value = ""  # personal data: not kept in the box
+        self.post_message(self.Read(self, qr))
+
+
+def card_notice(event: CardRead) -> str:
+    """What the person is told once a block was filled from a card."""
+    if event.from_field:
+        return tr("Đã điền từ mã QR thẻ CCCD", "Filled from the ID card's QR code")
+    return tr("Đã điền từ thẻ CCCD. Kiểm tra lại trước khi tiếp tục.", "Filled from the ID card. Check before continuing.")
+
+
+__all__ = ["QR_KEYS", "CardRead", "QrInput", "card_notice", "card_values", "looks_like_qr", "read_card"]
