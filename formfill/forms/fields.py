@@ -54,7 +54,10 @@ def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in schema:
         ref = schema["$ref"].rsplit("/", 1)[-1]
         merged = {k: v for k, v in schema.items() if k != "$ref"}
-        schema = {**defs[ref], **merged}
+        # A block's class docstring is pydantic's description of its definition: developer text,
+        # never help for a citizen. Help comes from the field (fld(help=...)) only.
+        target = {k: v for k, v in defs[ref].items() if k != "description"}
+        schema = {**target, **merged}
     return schema
 
 

@@ -83,3 +83,18 @@ def test_repeating_group_paths_count_from_one() -> None:
     paths = {e.path for e in explain(info.value)}
     assert "thanh_vien.1.ngay_sinh" in paths
     assert not any(".0." in p for p in paths)
+
+
+@pytest.mark.parametrize("spec", list_forms(), ids=lambda s: s.id)
+def test_help_never_comes_from_a_class_docstring(spec) -> None:
+    """Docstrings are English developer notes; a citizen's help text is the field's own."""
+    import inspect
+
+    from formfill.forms.fields import _strip, field_info
+
+    for doc in walk(spec.model, groups=True):
+        if doc.kind != "group" or not doc.help:
+            continue
+        _block, _key, info = field_info(spec.model, doc.path)
+        block = _strip(info.annotation)
+        assert doc.help != inspect.cleandoc(block.__doc__ or ""), doc.path
