@@ -2,10 +2,14 @@
 
 A PDF is written to a temporary file in the folder, fsynced, then claimed under its final name with
 ``os.link`` (which fails if the name exists; ``os.replace`` would overwrite silently), then the
-temporary name is removed and the folder fsynced. Only then is its manifest line appended and
-fsynced. A SIGKILL at any point leaves either no file under the final name, or a complete one; the
-next run removes stray temporary files and, on ``--resume``, adopts a complete file whose bytes equal
-what it would write (output is deterministic).
+temporary name is removed. Only then is its manifest line appended (written to the kernel at once,
+so a SIGKILL never loses it). Durability against a power cut is grouped: every
+:data:`SYNC_EVERY` lines or :data:`SYNC_SECONDS`, and when the run ends, the folder is fsynced (the
+new names) and then the manifest (the lines naming them), in that order. A SIGKILL at any point
+leaves either no file under the final name, or a complete one; the next run removes stray temporary
+files and, on ``--resume``, skips a row only when its manifest line and its file's sha256 agree, and
+adopts a complete file with no manifest line when its bytes equal what it would write (output is
+deterministic), so a line lost with the last unsynced group costs a re-render, never a wrong file.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +38,8 @@ TMP_SUFFIX = ".part"
 MANIFEST = "manifest.jsonl"
 LOCK = ".formfill-batch.lock"
 STEM_MAX = 90
+SYNC_EVERY = 64  # manifest lines per folder + manifest fsync
+SYNC_SECONDS = 0.5  # ... or this long since the last one, whichever comes first
 # Temporary files a killed run can leave: ours, formfill.render.output's (".<name>.pdf.XXXX.part"), reports'.
 _STRAY = re.compile(
     r"^\.(formfill-.*|.+\.pdf\..+|report\.(csv|json))\.part$"
@@ -141,27 +148,24 @@ def fsync_dir(path: str | Path) -> None:
         os.close(fd)
 
 
-def write_new(directory: str, name: str, data: bytes) -> str:
+def write_new(directory: str, name: str, data: bytes, *, sync_dir: bool = True) -> str:
     """Write ``data`` as ``directory/name`` without ever replacing a file.
 
+    The bytes go to a temporary file in ``directory``, are fsynced, then the name is claimed with
+    ``os.link`` and the temporary name removed. With ``sync_dir=False`` the folder is not fsynced
+    here: the caller does it once for many files (:meth:`OutputDir.sync`) before recording them.
     Returns "written", "same" (the name exists with exactly these bytes) or "taken".
     """
     if not NAME_RE.match(name):
         raise ValueError(f"unsafe file name {name!r}")
     final = os.path.join(directory, name)
     try:
-        from formfill.render.output import atomic_write_new
-    except ImportError:
-        atomic_write_new = None
-    try:
-        if atomic_write_new is not None:
-            atomic_write_new(final, data)  # the engine's own never-replacing write (fsync, link, unlink)
-            return "written"
         _link_new(directory, final, data)
     except FileExistsError:
         existing = sha256_file(Path(final))
         return "same" if existing == hashlib.sha256(data).hexdigest() else "taken"
-    fsync_dir(directory)
+    if sync_dir:
+        fsync_dir(directory)
     return "written"
 
 
@@ -185,6 +189,8 @@ class OutputDir:
     def __init__(self, path: Path, *, resume: bool, dry_run: bool = False) -> None:
         self.path = path
         self._manifest_fh: Any = None
+        self._unsynced = 0
+        self._synced_at = 0.0
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -254,16 +260,34 @@ class OutputDir:
         return name if sha256_file(self.path / name) == entry.get("sha256") else None
 
     def append(self, entry: ManifestEntry) -> None:
+        """Record a claimed file: the line reaches the kernel now (safe from SIGKILL), and is made
+        durable with its group (:meth:`sync`)."""
         if self._manifest_fh is None:
             self._manifest_fh = open(self.manifest_path, "ab")
+            self._synced_at = time.monotonic()
         self._manifest_fh.write(entry.as_json().encode("utf-8") + b"\n")
         self._manifest_fh.flush()
+        self._unsynced += 1
+        if self._unsynced >= SYNC_EVERY or time.monotonic() - self._synced_at >= SYNC_SECONDS:
+            self.sync()
+
+    def sync(self) -> None:
+        """Make the files claimed so far and their manifest lines durable: the folder first (the
+        names), then the manifest, so a durable line never names a file a power cut could lose."""
+        if self._manifest_fh is None or not self._unsynced:
+            return
+        fsync_dir(self.path)
         os.fsync(self._manifest_fh.fileno())
+        self._unsynced = 0
+        self._synced_at = time.monotonic()
 
     def close(self) -> None:
         if self._manifest_fh is not None:
-            self._manifest_fh.close()
-            self._manifest_fh = None
+            try:
+                self.sync()
+            finally:
+                self._manifest_fh.close()
+                self._manifest_fh = None
         with contextlib.suppress(OSError):
             fcntl.flock(self._lock.fileno(), fcntl.LOCK_UN)
         self._lock.close()
