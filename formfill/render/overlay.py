@@ -146,7 +146,15 @@ def _merge_pikepdf(data: bytes, bg: bytes) -> bytes:
 
     with pikepdf.open(io.BytesIO(bg)) as back, pikepdf.open(io.BytesIO(data)) as pdf:
         for page, under in zip(pdf.pages, back.pages, strict=False):
-            page.add_underlay(under)
+            # Page.add_underlay names the background XObject at random, which would make the same
+            # record give different bytes; the same steps with a fixed name keep output deterministic.
+            formx = under.as_form_xobject()
+            name = page.add_resource(formx, pikepdf.Name.XObject, pikepdf.Name("/FormfillBackground"))
+            placement = page.calc_form_xobject_placement(
+                formx, name, pikepdf.Rectangle(page.trimbox), allow_shrink=True, allow_expand=True
+            )
+            page.contents_add(placement, prepend=True)
+            page.contents_coalesce()
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True)
         return out.getvalue()

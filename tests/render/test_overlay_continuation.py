@@ -192,3 +192,16 @@ def test_with_continuation_short_values_stay_in_their_boxes(tmp_path: Path) -> N
     (tmp_path / "plain").mkdir()
     plain = _spec(tmp_path / "plain", continuation=False)
     assert plan_pdf(plain, plain.validate(_raw())) == plan
+
+
+def test_overlay_output_is_deterministic(tmp_path: Path) -> None:
+    """Same record, same bytes — also when a background PDF is merged under the values."""
+    import pikepdf
+
+    spec = _spec(tmp_path, continuation=True)
+    d = spec.validate(_raw())
+    first, second = render_pdf(spec, d), render_pdf(spec, d)
+    assert first == second
+    with pikepdf.open(io.BytesIO(first)) as pdf:
+        names = set(pdf.pages[0].Resources.XObject.keys())
+    assert "/FormfillBackground" in names  # the background really is merged under the values
