@@ -30,17 +30,17 @@ from typing import Any
 from formfill.batch.fields import FormFields
 from formfill.errors import InputError
 from formfill.i18n import tr
+from formfill.render.output import atomic_write_new, fsync_dir
 from formfill.text import safe_filename_stem
 
 NAME_RE = re.compile(r"^[A-Za-z0-9._-]{1,100}\.pdf$")
-TMP_PREFIX = ".formfill-"
-TMP_SUFFIX = ".part"
 MANIFEST = "manifest.jsonl"
 LOCK = ".formfill-batch.lock"
 STEM_MAX = 90
 SYNC_EVERY = 64  # manifest lines per folder + manifest fsync
 SYNC_SECONDS = 0.5  # ... or this long since the last one, whichever comes first
-# Temporary files a killed run can leave: ours, formfill.render.output's (".<name>.pdf.XXXX.part"), reports'.
+# Temporary files a killed run can leave: the PDF writer's (".<name>.pdf.<random>.part"), reports',
+# and those of earlier versions (".formfill-<pid>-<random>.part").
 _STRAY = re.compile(
     r"^\.(formfill-.*|.+\.pdf\..+|report\.(csv|json))\.part$"
 )  # room for a "-123456" suffix inside the 100-character limit
@@ -140,19 +140,11 @@ def sha256_file(path: Path) -> str | None:
     return h.hexdigest()
 
 
-def fsync_dir(path: str | Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_new(directory: str, name: str, data: bytes, *, sync_dir: bool = True) -> str:
     """Write ``data`` as ``directory/name`` without ever replacing a file.
 
-    The bytes go to a temporary file in ``directory``, are fsynced, then the name is claimed with
-    ``os.link`` and the temporary name removed. With ``sync_dir=False`` the folder is not fsynced
+    The PDF engine's :func:`~formfill.render.output.atomic_write_new` does it: a temporary file in
+    ``directory``, fsynced, the name claimed with ``os.link``, the temporary name removed. With ``sync_dir=False`` the folder is not fsynced
     here: the caller does it once for many files (:meth:`OutputDir.sync`) before recording them.
     Returns "written", "same" (the name exists with exactly these bytes) or "taken".
     """
@@ -160,27 +152,13 @@ def write_new(directory: str, name: str, data: bytes, *, sync_dir: bool = True) 
         raise ValueError(f"unsafe file name {name!r}")
     final = os.path.join(directory, name)
     try:
-        _link_new(directory, final, data)
+        atomic_write_new(final, data, sync_dir=False)
     except FileExistsError:
         existing = sha256_file(Path(final))
         return "same" if existing == hashlib.sha256(data).hexdigest() else "taken"
     if sync_dir:
         fsync_dir(directory)
     return "written"
-
-
-def _link_new(directory: str, final: str, data: bytes) -> None:
-    tmp = os.path.join(directory, f"{TMP_PREFIX}{os.getpid()}-{os.urandom(6).hex()}{TMP_SUFFIX}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.link(tmp, final)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
 
 
 class OutputDir:
