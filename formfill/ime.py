@@ -80,6 +80,14 @@ class _Word:
                 group = group[1:]
         return group
 
+    def toggle_tone(self, mark: str, key: str) -> None:
+        """Put the tone on; the same tone key twice takes it off and types the key itself ("ss" -> "s")."""
+        if self.tone == mark:
+            self.tone = None
+            self.letters.append(key)
+        else:
+            self.tone = mark
+
     def has_vowel(self) -> bool:
         return any(c.lower() in _VOWELS for c in self.letters)
 
@@ -156,12 +164,7 @@ def _compose_telex(keys: str) -> _Word:
     for key in keys:
         low = key.lower()
         if low in _TELEX_TONES and word.has_vowel():
-            mark = _TELEX_TONES[low]
-            if word.tone == mark:
-                word.tone = None
-                word.letters.append(key)
-            else:
-                word.tone = mark
+            word.toggle_tone(_TELEX_TONES[low], key)
             continue
         if low == "z" and word.tone is not None:
             word.tone = None
@@ -191,12 +194,7 @@ def _compose_vni(keys: str) -> _Word:
     word = _Word()
     for key in keys:
         if key in _VNI_TONES and word.has_vowel():
-            mark = _VNI_TONES[key]
-            if word.tone == mark:
-                word.tone = None
-                word.letters.append(key)
-            else:
-                word.tone = mark
+            word.toggle_tone(_VNI_TONES[key], key)
             continue
         if key == "0" and word.tone is not None:
             word.tone = None
