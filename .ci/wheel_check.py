@@ -37,8 +37,12 @@ def main() -> int:
         ids = {row["id"] for row in listed}
         assert {"khai-sinh", "ct01"} <= ids, ids
         assert all(row["legal_basis"] and row["version"] for row in listed)
-        located = sh(py, "-c", "from formfill.forms.pack import builtin_pack_dir; print(builtin_pack_dir())",
-                     cwd=elsewhere).stdout.strip()
+        located = sh(
+            py,
+            "-c",
+            "from formfill.forms.pack import builtin_pack_dir; print(builtin_pack_dir())",
+            cwd=elsewhere,
+        ).stdout.strip()
         assert "site-packages" in located, located
 
         checked = 0
@@ -51,7 +55,9 @@ def main() -> int:
                     assert out.returncode == 0, (path.name, out.stdout, out.stderr)
                 else:
                     assert out.returncode == 1, (path.name, out.stdout, out.stderr)
-                    want = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+                    want = json.loads(
+                        path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8")
+                    )
                     got = sorted(e["type"] for e in json.loads(out.stdout)["results"][0]["errors"])
                     assert got == sorted(e["type"] for e in want["errors"]), (path.name, got)
                     en = sh(exe, "validate", form_id, path, "--lang", "en", cwd=elsewhere, check=False)

@@ -38,7 +38,8 @@ def main() -> int:
         start = time.perf_counter()
         out = subprocess.run(
             [sys.executable, "-m", "formfill", "validate", "khai-sinh", str(path)],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         )
         whole = time.perf_counter() - start
         assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
@@ -58,8 +59,10 @@ def main() -> int:
     print(f"rows: {n}")
     print(f"formfill validate (whole command): {whole:.2f} s = {n / whole:,.0f} rows/s")
     print(f"  strict JSON parsing alone:        {t1 - t0:.2f} s = {n / (t1 - t0):,.0f} rows/s")
-    print(f"  pydantic validation alone:        {t2 - t1:.2f} s = {n / (t2 - t1):,.0f} rows/s "
-          f"({(t2 - t1) / n * 1e6:.1f} µs/row)")
+    print(
+        f"  pydantic validation alone:        {t2 - t1:.2f} s = {n / (t2 - t1):,.0f} rows/s "
+        f"({(t2 - t1) / n * 1e6:.1f} µs/row)"
+    )
     return 0
 
 

@@ -31,6 +31,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
 @app.callback(invoke_without_command=True)
 def _root(ctx: typer.Context, lang: LangOption = None) -> None:
     apply_lang(lang)

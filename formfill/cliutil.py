@@ -30,7 +30,10 @@ def apply_lang(lang: str | None) -> None:
     try:
         set_lang(lang)
     except ValueError:
-        fail(EXIT_UNREADABLE, tr(f"Ngôn ngữ không hỗ trợ: {lang} (vi, en).", f"Unsupported language: {lang} (vi, en)."))
+        fail(
+            EXIT_UNREADABLE,
+            tr(f"Ngôn ngữ không hỗ trợ: {lang} (vi, en).", f"Unsupported language: {lang} (vi, en)."),
+        )
 
 
 def fail(code: int, message: str) -> NoReturn:

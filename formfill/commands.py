@@ -42,7 +42,9 @@ def forms_cmd(as_json: JsonOption = False, lang: LangOption = None) -> None:
     for row in rows:
         title = row["title"] if current_lang() == "vi" else row["title_en"]
         typer.echo(f"{row['id']:<30} {title}")
-        typer.echo(f"{'':<30} {tr('Căn cứ', 'Legal basis')}: {row['legal_basis']} · {tr('phiên bản', 'version')} {row['version']}")
+        typer.echo(
+            f"{'':<30} {tr('Căn cứ', 'Legal basis')}: {row['legal_basis']} · {tr('phiên bản', 'version')} {row['version']}"
+        )
 
 
 def schema_cmd(form: Annotated[str, typer.Argument(help="Mã tờ khai / form id, e.g. khai-sinh")]) -> None:
@@ -92,7 +94,10 @@ def validate_cmd(
         _validate_roster(spec, file, as_json)
         return
     if file.suffix.lower() not in (".json", ".jsonl"):
-        fail(EXIT_UNREADABLE, tr(f"Không đọc được loại tệp {file.suffix}", f"Unsupported file type {file.suffix}"))
+        fail(
+            EXIT_UNREADABLE,
+            tr(f"Không đọc được loại tệp {file.suffix}", f"Unsupported file type {file.suffix}"),
+        )
     from formfill.forms.errors import FieldError, explain
 
     results: list[dict[str, Any]] = []
@@ -101,8 +106,13 @@ def validate_cmd(
         for number, data, read_error in _records(file):
             errors: list[FieldError]
             if read_error is not None:
-                errors = [FieldError("", "json_invalid", tr(f"Dòng JSON không hợp lệ: {read_error}",
-                                                             f"Invalid JSON line: {read_error}"))]
+                errors = [
+                    FieldError(
+                        "",
+                        "json_invalid",
+                        tr(f"Dòng JSON không hợp lệ: {read_error}", f"Invalid JSON line: {read_error}"),
+                    )
+                ]
             else:
                 try:
                     spec.validate(data)
@@ -128,7 +138,9 @@ def _report(form_id: str, results: list[dict[str, Any]], invalid: int, as_json: 
             typer.echo(f"{where}{err['path'] or '-'}: {err['message']}  [{err['type']}]")
     total = len(results)
     if invalid:
-        typer.echo(tr(f"{invalid}/{total} tờ khai có lỗi.", f"{invalid} of {total} declarations are invalid."))
+        typer.echo(
+            tr(f"{invalid}/{total} tờ khai có lỗi.", f"{invalid} of {total} declarations are invalid.")
+        )
     else:
         typer.echo(tr(f"Hợp lệ: {total}/{total} tờ khai.", f"Valid: {total} of {total} declarations."))
 
@@ -142,7 +154,7 @@ def _validate_roster(spec: Any, file: Path, as_json: bool) -> None:
 
 
 def idcard_cmd(
-    text: Annotated[str, typer.Argument(help="Nội dung mã QR trên thẻ CCCD (\"-\" để đọc từ stdin)")],
+    text: Annotated[str, typer.Argument(help='Nội dung mã QR trên thẻ CCCD ("-" để đọc từ stdin)')],
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:

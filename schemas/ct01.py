@@ -42,10 +42,20 @@ FORM = FormMeta(
         Section("nguoi_ke_khai", "Người kê khai", "Declarant", ("kinh_gui", "nguoi_ke_khai")),
         Section("chu_ho", "Chủ hộ", "Head of household", ("chu_ho",)),
         Section("noi_dung", "Nội dung đề nghị", "Request", ("noi_dung_de_nghi",)),
-        Section("thanh_vien", "Thành viên hộ gia đình cùng thay đổi", "Household members changing too",
-                ("thanh_vien",)),
-        Section("y_kien", "Ý kiến xác nhận qua ứng dụng", "Consent confirmed through the app",
-                ("chu_so_huu", "cha_me_giam_ho"), help=NOTE_CONFIRM, help_en=NOTE_CONFIRM_EN),
+        Section(
+            "thanh_vien",
+            "Thành viên hộ gia đình cùng thay đổi",
+            "Household members changing too",
+            ("thanh_vien",),
+        ),
+        Section(
+            "y_kien",
+            "Ý kiến xác nhận qua ứng dụng",
+            "Consent confirmed through the app",
+            ("chu_so_huu", "cha_me_giam_ho"),
+            help=NOTE_CONFIRM,
+            help_en=NOTE_CONFIRM_EN,
+        ),
         Section("hoan_tat", "Nơi, ngày kê khai", "Place and date", ("lam_tai", "ngay_lam")),
     ),
     doubts=(
@@ -63,9 +73,12 @@ _REL = "Mối quan hệ với chủ hộ"
 class NguoiKeKhai(Person):
     """Items 1–6: the person declaring."""
 
-    ho_ten: PersonName = fld(_NAME, label_en="Full name",
-                             help="Ghi đúng như giấy khai sinh, chữ in hoa hoặc chữ thường, có dấu.",
-                             help_en="As on the birth certificate, with accents.")
+    ho_ten: PersonName = fld(
+        _NAME,
+        label_en="Full name",
+        help="Ghi đúng như giấy khai sinh, chữ in hoa hoặc chữ thường, có dấu.",
+        help_en="As on the birth certificate, with accents.",
+    )
     ngay_sinh: BirthDate = fld("Ngày, tháng, năm sinh", label_en="Date of birth", widget="date")
     gioi_tinh: Gender = fld("Giới tính", label_en="Sex", widget="choice")
     so_dinh_danh_ca_nhan: PersonalId = fld(_ID, label_en="Personal ID number", widget="digits")
@@ -77,10 +90,12 @@ class ChuHo(Block):
     """Items 7–9: the head of household and the declarant's relationship to them."""
 
     ho_ten: PersonName = fld(f"{_NAME} chủ hộ", label_en="Head of household's full name")
-    moi_quan_he_voi_chu_ho: ShortText = fld(_REL, label_en="Relationship to the head of household",
-                                            examples=["Chủ hộ", "Vợ", "Con", "Cháu"])
-    so_dinh_danh_ca_nhan: PersonalId = fld(f"{_ID} của chủ hộ", label_en="Head of household's personal ID",
-                                           widget="digits")
+    moi_quan_he_voi_chu_ho: ShortText = fld(
+        _REL, label_en="Relationship to the head of household", examples=["Chủ hộ", "Vợ", "Con", "Cháu"]
+    )
+    so_dinh_danh_ca_nhan: PersonalId = fld(
+        f"{_ID} của chủ hộ", label_en="Head of household's personal ID", widget="digits"
+    )
 
 
 class ThanhVien(Person):
@@ -103,19 +118,28 @@ class NguoiXacNhan(Block):
 class Declaration(DeclarationBase):
     """TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ (CT01)."""
 
-    kinh_gui: KinhGui = fld("Kính gửi", label_en="To",
-                            help="Cơ quan đăng ký cư trú: Công an xã, phường, đặc khu.",
-                            help_en="The residence registration office (commune/ward police).",
-                            examples=["Công an phường Sa Đéc, tỉnh Đồng Tháp"])
+    kinh_gui: KinhGui = fld(
+        "Kính gửi",
+        label_en="To",
+        help="Cơ quan đăng ký cư trú: Công an xã, phường, đặc khu.",
+        help_en="The residence registration office (commune/ward police).",
+        examples=["Công an phường Sa Đéc, tỉnh Đồng Tháp"],
+    )
     nguoi_ke_khai: NguoiKeKhai = fld("Người kê khai", label_en="Declarant")
     chu_ho: ChuHo = fld("Chủ hộ", label_en="Head of household")
-    noi_dung_de_nghi: FreeText = fld("Nội dung đề nghị", label_en="Request", help=NOTE_REQUEST,
-                                     help_en=NOTE_REQUEST_EN, widget="textarea")
-    thanh_vien: list[ThanhVien] = fld("Những thành viên trong hộ gia đình cùng thay đổi", [],
-                                      label_en="Household members changing too", max_length=200)
+    noi_dung_de_nghi: FreeText = fld(
+        "Nội dung đề nghị", label_en="Request", help=NOTE_REQUEST, help_en=NOTE_REQUEST_EN, widget="textarea"
+    )
+    thanh_vien: list[ThanhVien] = fld(
+        "Những thành viên trong hộ gia đình cùng thay đổi",
+        [],
+        label_en="Household members changing too",
+        max_length=200,
+    )
     chu_so_huu: NguoiXacNhan | None = fld("Chủ sở hữu chỗ ở hợp pháp", None, label_en="Owner of the home")
-    cha_me_giam_ho: NguoiXacNhan | None = fld("Cha, mẹ hoặc người giám hộ", None,
-                                              label_en="Parent or guardian")
+    cha_me_giam_ho: NguoiXacNhan | None = fld(
+        "Cha, mẹ hoặc người giám hộ", None, label_en="Parent or guardian"
+    )
     lam_tai: LamTai
     ngay_lam: NgayLam
 
@@ -127,9 +151,13 @@ class Declaration(DeclarationBase):
         for i, member in enumerate(self.thanh_vien):
             other = seen.get(member.so_dinh_danh_ca_nhan)
             if other:
-                errors.append((("thanh_vien", i, "so_dinh_danh_ca_nhan"),
-                               vn_error("vn_duplicate_person", number=member.so_dinh_danh_ca_nhan, other=other),
-                               member.so_dinh_danh_ca_nhan))
+                errors.append(
+                    (
+                        ("thanh_vien", i, "so_dinh_danh_ca_nhan"),
+                        vn_error("vn_duplicate_person", number=member.so_dinh_danh_ca_nhan, other=other),
+                        member.so_dinh_danh_ca_nhan,
+                    )
+                )
             seen.setdefault(member.so_dinh_danh_ca_nhan, f"thành viên {i + 1}")
         raise_field_errors("Declaration", errors)
         return self

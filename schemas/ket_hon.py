@@ -48,15 +48,29 @@ FORM = FormMeta(
     description_en="Register a marriage at the commune/ward People's Committee; both parties on one form.",
     sections=(
         Section("kinh_gui", "Cơ quan đăng ký", "Registering body", ("kinh_gui",)),
-        Section("ben_nu", "Bên nữ", "The woman", ("ben_nu",),
-                help="Nữ phải từ đủ 18 tuổi vào ngày làm tờ khai.",
-                help_en="The woman must be at least 18 on the date of the declaration."),
-        Section("ben_nam", "Bên nam", "The man", ("ben_nam",),
-                help="Nam phải từ đủ 20 tuổi vào ngày làm tờ khai.",
-                help_en="The man must be at least 20 on the date of the declaration."),
-        Section("hoan_tat", "Bản sao, nơi và ngày làm tờ khai", "Copies, place and date",
-                ("de_nghi_cap_ban_sao", "so_luong_ban_sao", "lam_tai", "ngay_lam"),
-                help=COMMITMENT),
+        Section(
+            "ben_nu",
+            "Bên nữ",
+            "The woman",
+            ("ben_nu",),
+            help="Nữ phải từ đủ 18 tuổi vào ngày làm tờ khai.",
+            help_en="The woman must be at least 18 on the date of the declaration.",
+        ),
+        Section(
+            "ben_nam",
+            "Bên nam",
+            "The man",
+            ("ben_nam",),
+            help="Nam phải từ đủ 20 tuổi vào ngày làm tờ khai.",
+            help_en="The man must be at least 20 on the date of the declaration.",
+        ),
+        Section(
+            "hoan_tat",
+            "Bản sao, nơi và ngày làm tờ khai",
+            "Copies, place and date",
+            ("de_nghi_cap_ban_sao", "so_luong_ban_sao", "lam_tai", "ngay_lam"),
+            help=COMMITMENT,
+        ),
     ),
     doubts=(
         "Ngày hiệu lực của TT 04/2024/TT-BTP chưa xác minh được (các bài viết có từ 14/06/2024).",
@@ -94,10 +108,20 @@ class Declaration(DeclarationBase):
             born = getattr(self, key).ngay_sinh
             age = full_years(born, self.ngay_lam)
             if age < minimum:
-                errors.append(((key, "ngay_sinh"),
-                               vn_error("vn_marriage_age", side=side, side_en=side_en, min_age=minimum, age=age,
-                                        declared=format_date(self.ngay_lam)),
-                               format_date(born)))
+                errors.append(
+                    (
+                        (key, "ngay_sinh"),
+                        vn_error(
+                            "vn_marriage_age",
+                            side=side,
+                            side_en=side_en,
+                            min_age=minimum,
+                            age=age,
+                            declared=format_date(self.ngay_lam),
+                        ),
+                        format_date(born),
+                    )
+                )
         errors += same_person_errors(self.ben_nu, self.ben_nam, ("ben_nam",), "bên nữ")
         raise_field_errors("Declaration", errors)
         return self

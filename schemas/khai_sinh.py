@@ -37,19 +37,43 @@ FORM = FormMeta(
     description="Đăng ký khai sinh cho trẻ em tại Ủy ban nhân dân xã, phường, đặc khu.",
     description_en="Register a child's birth at the commune/ward People's Committee.",
     sections=(
-        Section("nguoi_yeu_cau", "Người yêu cầu", "Requester",
-                ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_duoc_khai_sinh")),
+        Section(
+            "nguoi_yeu_cau",
+            "Người yêu cầu",
+            "Requester",
+            ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_duoc_khai_sinh"),
+        ),
         Section("nguoi_duoc_khai_sinh", "Người được khai sinh", "The child", ("nguoi_duoc_khai_sinh",)),
-        Section("me", "Thông tin người mẹ", "Mother", ("me",),
-                help="Bỏ trống nếu chưa xác định được mẹ.", help_en="Leave empty if the mother is not known."),
-        Section("cha", "Thông tin người cha", "Father", ("cha",),
-                help="Bỏ trống nếu chưa xác định được cha.", help_en="Leave empty if the father is not known."),
-        Section("ket_hon", "Giấy chứng nhận kết hôn của cha, mẹ", "Parents' marriage certificate",
-                ("giay_chung_nhan_ket_hon",),
-                help="Chỉ ghi nếu cha, mẹ trẻ đã đăng ký kết hôn.",
-                help_en="Only if the parents have registered their marriage."),
-        Section("hoan_tat", "Nơi, ngày làm tờ khai và bản sao", "Place, date and copies",
-                ("lam_tai", "ngay_lam", "de_nghi_cap_ban_sao", "so_luong_ban_sao")),
+        Section(
+            "me",
+            "Thông tin người mẹ",
+            "Mother",
+            ("me",),
+            help="Bỏ trống nếu chưa xác định được mẹ.",
+            help_en="Leave empty if the mother is not known.",
+        ),
+        Section(
+            "cha",
+            "Thông tin người cha",
+            "Father",
+            ("cha",),
+            help="Bỏ trống nếu chưa xác định được cha.",
+            help_en="Leave empty if the father is not known.",
+        ),
+        Section(
+            "ket_hon",
+            "Giấy chứng nhận kết hôn của cha, mẹ",
+            "Parents' marriage certificate",
+            ("giay_chung_nhan_ket_hon",),
+            help="Chỉ ghi nếu cha, mẹ trẻ đã đăng ký kết hôn.",
+            help_en="Only if the parents have registered their marriage.",
+        ),
+        Section(
+            "hoan_tat",
+            "Nơi, ngày làm tờ khai và bản sao",
+            "Place, date and copies",
+            ("lam_tai", "ngay_lam", "de_nghi_cap_ban_sao", "so_luong_ban_sao"),
+        ),
     ),
     doubts=(
         "Ngày hiệu lực của TT 04/2024/TT-BTP chưa xác minh được (các bài viết có từ 14/06/2024).",
@@ -66,16 +90,19 @@ class Declaration(DeclarationBase):
     kinh_gui: KinhGui
     nguoi_yeu_cau: NguoiYeuCau = fld("Người yêu cầu", label_en="Requester")
     quan_he_voi_nguoi_duoc_khai_sinh: ShortText = fld(
-        "Quan hệ với người được khai sinh", label_en="Relationship to the child",
+        "Quan hệ với người được khai sinh",
+        label_en="Relationship to the child",
         examples=["Mẹ", "Cha", "Ông nội", "Bà ngoại"],
     )
     nguoi_duoc_khai_sinh: NguoiDuocKhaiSinh = fld("Người được khai sinh", label_en="The child")
     me: Me | None = fld("Người mẹ", None, label_en="Mother")
     cha: Cha | None = fld("Người cha", None, label_en="Father")
     giay_chung_nhan_ket_hon: GiayChungNhanKetHon | None = fld(
-        "Thông tin về Giấy chứng nhận kết hôn của cha, mẹ trẻ", None,
+        "Thông tin về Giấy chứng nhận kết hôn của cha, mẹ trẻ",
+        None,
         label_en="Parents' marriage certificate",
-        help="Nếu cha, mẹ trẻ đã đăng ký kết hôn.", help_en="If the parents registered their marriage.",
+        help="Nếu cha, mẹ trẻ đã đăng ký kết hôn.",
+        help_en="If the parents registered their marriage.",
     )
     lam_tai: LamTai
     ngay_lam: NgayLam
@@ -91,9 +118,16 @@ class Declaration(DeclarationBase):
             block = getattr(self, key)
             if block is not None and block.ngay_sinh.year + 10 > born.year:
                 errors.append(
-                    ((key, "ngay_sinh"),
-                     vn_error("vn_parent_too_young", parent=parent, parent_en=parent_en, year=block.ngay_sinh.year),
-                     str(block.ngay_sinh))
+                    (
+                        (key, "ngay_sinh"),
+                        vn_error(
+                            "vn_parent_too_young",
+                            parent=parent,
+                            parent_en=parent_en,
+                            year=block.ngay_sinh.year,
+                        ),
+                        str(block.ngay_sinh),
+                    )
                 )
         raise_field_errors("Declaration", errors)
         return self

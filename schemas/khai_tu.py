@@ -50,8 +50,9 @@ GioPhut = Annotated[
     dt.time,
     PlainValidator(parse_time_of_day, json_schema_input_type=str),
     PlainSerializer(lambda t: f"{t.hour:02d}:{t.minute:02d}", return_type=str, when_used="json"),
-    WithJsonSchema({"type": "string", "format": "vn-time", "pattern": r"^[0-9]{2}:[0-9]{2}$",
-                    "examples": ["10:30"]}),
+    WithJsonSchema(
+        {"type": "string", "format": "vn-time", "pattern": r"^[0-9]{2}:[0-9]{2}$", "examples": ["10:30"]}
+    ),
 ]
 """A time of day "HH:MM" (also accepts "10h30", "10 giờ 30 phút")."""
 
@@ -72,14 +73,27 @@ FORM = FormMeta(
     description="Đăng ký khai tử tại Ủy ban nhân dân xã, phường, đặc khu nơi cư trú cuối cùng của người chết.",
     description_en="Register a death at the commune/ward People's Committee.",
     sections=(
-        Section("nguoi_yeu_cau", "Người yêu cầu", "Requester",
-                ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_da_chet")),
+        Section(
+            "nguoi_yeu_cau",
+            "Người yêu cầu",
+            "Requester",
+            ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_da_chet"),
+        ),
         Section("nguoi_da_chet", "Người đã chết", "The deceased", ("nguoi_da_chet",)),
-        Section("su_kien_chet", "Thời điểm, nơi và nguyên nhân chết", "Time, place and cause of death",
-                ("ngay_chet", "gio_chet", "noi_chet", "nguyen_nhan_chet", "giay_bao_tu"),
-                help="Ghi theo dương lịch.", help_en="Solar calendar."),
-        Section("hoan_tat", "Nơi, ngày làm tờ khai và bản sao", "Place, date and copies",
-                ("lam_tai", "ngay_lam", "de_nghi_cap_ban_sao", "so_luong_ban_sao")),
+        Section(
+            "su_kien_chet",
+            "Thời điểm, nơi và nguyên nhân chết",
+            "Time, place and cause of death",
+            ("ngay_chet", "gio_chet", "noi_chet", "nguyen_nhan_chet", "giay_bao_tu"),
+            help="Ghi theo dương lịch.",
+            help_en="Solar calendar.",
+        ),
+        Section(
+            "hoan_tat",
+            "Nơi, ngày làm tờ khai và bản sao",
+            "Place, date and copies",
+            ("lam_tai", "ngay_lam", "de_nghi_cap_ban_sao", "so_luong_ban_sao"),
+        ),
     ),
     doubts=(
         "Ngày hiệu lực của TT 04/2024/TT-BTP chưa xác minh được (các bài viết có từ 14/06/2024).",
@@ -99,11 +113,17 @@ class GiayBaoTu(Block):
     """ "Số Giấy báo tử/Giấy tờ thay thế Giấy báo tử: … do … cấp ngày … tháng … năm …" (note (4))."""
 
     loai: LoaiGiayBaoTu = fld(
-        "Loại giấy", "Giấy báo tử", label_en="Kind", widget="choice",
-        help=NOTE_DEATH_NOTICE, help_en=NOTE_DEATH_NOTICE_EN,
+        "Loại giấy",
+        "Giấy báo tử",
+        label_en="Kind",
+        widget="choice",
+        help=NOTE_DEATH_NOTICE,
+        help_en=NOTE_DEATH_NOTICE_EN,
     )
     ten_giay_to: ShortText | None = fld(
-        "Tên giấy tờ thay thế", None, label_en="Name of the substitute paper",
+        "Tên giấy tờ thay thế",
+        None,
+        label_en="Name of the substitute paper",
         show_when={"loai": "Giấy tờ thay thế Giấy báo tử"},
         required_when="khi là giấy tờ thay thế Giấy báo tử / for a substitute paper",
         examples=["Trích lục bản án tuyên bố chết"],
@@ -118,9 +138,20 @@ class GiayBaoTu(Block):
         if substitute and not self.ten_giay_to:
             raise_field_errors("GiayBaoTu", [(("ten_giay_to",), vn_error("missing"), None)])
         if not substitute and self.ten_giay_to:
-            raise_field_errors("GiayBaoTu", [(("ten_giay_to",), vn_error(
-                "vn_not_applicable", condition="ghi theo giấy tờ thay thế Giấy báo tử",
-                condition_en="a substitute for the death notice is used"), self.ten_giay_to)])
+            raise_field_errors(
+                "GiayBaoTu",
+                [
+                    (
+                        ("ten_giay_to",),
+                        vn_error(
+                            "vn_not_applicable",
+                            condition="ghi theo giấy tờ thay thế Giấy báo tử",
+                            condition_en="a substitute for the death notice is used",
+                        ),
+                        self.ten_giay_to,
+                    )
+                ],
+            )
         return self
 
 
@@ -130,21 +161,39 @@ class Declaration(DeclarationBase):
     kinh_gui: KinhGui
     nguoi_yeu_cau: NguoiYeuCau = fld("Người yêu cầu", label_en="Requester")
     quan_he_voi_nguoi_da_chet: ShortText = fld(
-        "Quan hệ với người đã chết", label_en="Relationship to the deceased",
+        "Quan hệ với người đã chết",
+        label_en="Relationship to the deceased",
         examples=["Con", "Vợ", "Chồng", "Cháu nội"],
     )
     nguoi_da_chet: NguoiDaChet = fld("Người đã chết", label_en="The deceased")
-    ngay_chet: PastDate = fld("Đã chết vào ngày", label_en="Date of death", widget="date",
-                              help="Ngày, tháng, năm chết theo dương lịch.", help_en="Solar calendar date.")
-    gio_chet: GioPhut = fld("Giờ, phút", label_en="Time of death", widget="time",
-                            help="Giờ và phút, ví dụ 10:30.", help_en="Hours and minutes, e.g. 10:30.")
-    noi_chet: PastPlace = fld("Nơi chết", label_en="Place of death",
-                              examples=["Bệnh viện Đa khoa Sa Đéc, phường Sa Đéc, tỉnh Đồng Tháp"])
-    nguyen_nhan_chet: FreeText = fld("Nguyên nhân chết", label_en="Cause of death",
-                                     examples=["Bệnh già", "Tai nạn giao thông"])
+    ngay_chet: PastDate = fld(
+        "Đã chết vào ngày",
+        label_en="Date of death",
+        widget="date",
+        help="Ngày, tháng, năm chết theo dương lịch.",
+        help_en="Solar calendar date.",
+    )
+    gio_chet: GioPhut = fld(
+        "Giờ, phút",
+        label_en="Time of death",
+        widget="time",
+        help="Giờ và phút, ví dụ 10:30.",
+        help_en="Hours and minutes, e.g. 10:30.",
+    )
+    noi_chet: PastPlace = fld(
+        "Nơi chết",
+        label_en="Place of death",
+        examples=["Bệnh viện Đa khoa Sa Đéc, phường Sa Đéc, tỉnh Đồng Tháp"],
+    )
+    nguyen_nhan_chet: FreeText = fld(
+        "Nguyên nhân chết", label_en="Cause of death", examples=["Bệnh già", "Tai nạn giao thông"]
+    )
     giay_bao_tu: GiayBaoTu | None = fld(
-        "Số Giấy báo tử/Giấy tờ thay thế Giấy báo tử", None, label_en="Death notice or substitute",
-        help=NOTE_DEATH_NOTICE, help_en=NOTE_DEATH_NOTICE_EN,
+        "Số Giấy báo tử/Giấy tờ thay thế Giấy báo tử",
+        None,
+        label_en="Death notice or substitute",
+        help=NOTE_DEATH_NOTICE,
+        help_en=NOTE_DEATH_NOTICE_EN,
     )
     lam_tai: LamTai
     ngay_lam: NgayLam
@@ -157,14 +206,28 @@ class Declaration(DeclarationBase):
         born, died = self.nguoi_da_chet.ngay_sinh, self.ngay_chet
         errors = []
         if born.is_after(died):
-            errors.append((("ngay_chet",), vn_error("vn_death_before_birth", death=format_date(died), birth=str(born)),
-                           format_date(died)))
+            errors.append(
+                (
+                    ("ngay_chet",),
+                    vn_error("vn_death_before_birth", death=format_date(died), birth=str(born)),
+                    format_date(died),
+                )
+            )
         notice = self.giay_bao_tu
         if notice is not None and notice.ngay_cap < died:
-            errors.append((("giay_bao_tu", "ngay_cap"),
-                           vn_error("vn_death_notice_before_death", issued=format_date(notice.ngay_cap),
-                                    death=format_date(died)),
-                           format_date(notice.ngay_cap)))
-        errors += same_person_errors(self.nguoi_yeu_cau, self.nguoi_da_chet, ("nguoi_da_chet",), "người yêu cầu")
+            errors.append(
+                (
+                    ("giay_bao_tu", "ngay_cap"),
+                    vn_error(
+                        "vn_death_notice_before_death",
+                        issued=format_date(notice.ngay_cap),
+                        death=format_date(died),
+                    ),
+                    format_date(notice.ngay_cap),
+                )
+            )
+        errors += same_person_errors(
+            self.nguoi_yeu_cau, self.nguoi_da_chet, ("nguoi_da_chet",), "người yêu cầu"
+        )
         raise_field_errors("Declaration", errors)
         return self

@@ -47,13 +47,27 @@ FORM = FormMeta(
     description="Đăng ký nhận cha, mẹ, con tại Ủy ban nhân dân xã, phường, đặc khu (không được ủy quyền).",
     description_en="Register that a father, mother or child is recognised (cannot be delegated).",
     sections=(
-        Section("nguoi_yeu_cau", "Người yêu cầu", "Requester", ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_nhan")),
-        Section("nguoi_duoc_nhan", "Người được công nhận", "The person recognised", ("nguoi_duoc_nhan", "la"),
-                help="Người được công nhận là cha, mẹ hoặc con của người ở phần sau.",
-                help_en="The person recognised as the father, mother or child of the next person."),
+        Section(
+            "nguoi_yeu_cau",
+            "Người yêu cầu",
+            "Requester",
+            ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_nhan"),
+        ),
+        Section(
+            "nguoi_duoc_nhan",
+            "Người được công nhận",
+            "The person recognised",
+            ("nguoi_duoc_nhan", "la"),
+            help="Người được công nhận là cha, mẹ hoặc con của người ở phần sau.",
+            help_en="The person recognised as the father, mother or child of the next person.",
+        ),
         Section("nguoi_nhan", "Người nhận cha, mẹ, con", "The person recognising", ("nguoi_nhan",)),
-        Section("hoan_tat", "Nơi, ngày làm tờ khai và bản sao", "Place, date and copies",
-                ("lam_tai", "ngay_lam", "de_nghi_cap_ban_sao", "so_luong_ban_sao")),
+        Section(
+            "hoan_tat",
+            "Nơi, ngày làm tờ khai và bản sao",
+            "Place, date and copies",
+            ("lam_tai", "ngay_lam", "de_nghi_cap_ban_sao", "so_luong_ban_sao"),
+        ),
     ),
     doubts=(
         "Dòng 'Đề nghị cấp bản sao' không có trong bản chép KLTN (08/2024); giữ lại vì các mẫu 2020/2024 cùng loạt"
@@ -83,14 +97,20 @@ class Declaration(DeclarationBase):
     kinh_gui: KinhGui
     nguoi_yeu_cau: NguoiYeuCau = fld("Người yêu cầu", label_en="Requester")
     quan_he_voi_nguoi_nhan: ShortText = fld(
-        "Quan hệ với người nhận cha/mẹ/con", label_en="Relationship to the person recognising",
+        "Quan hệ với người nhận cha/mẹ/con",
+        label_en="Relationship to the person recognising",
         help="Thường là “Bản thân” (việc nhận cha, mẹ, con không được ủy quyền).",
-        help_en="Usually “Bản thân” (self): this cannot be delegated.", examples=["Bản thân"],
+        help_en="Usually “Bản thân” (self): this cannot be delegated.",
+        examples=["Bản thân"],
     )
     nguoi_duoc_nhan: NguoiChaMeCon = fld("Người được công nhận", label_en="The person recognised")
-    la: QuanHeNhan = fld("Là", label_en="Is the", widget="choice",
-                         help="“cha”, “mẹ” hoặc “con” của người có tên dưới đây.",
-                         help_en="“cha” (father), “mẹ” (mother) or “con” (child) of the person below.")
+    la: QuanHeNhan = fld(
+        "Là",
+        label_en="Is the",
+        widget="choice",
+        help="“cha”, “mẹ” hoặc “con” của người có tên dưới đây.",
+        help_en="“cha” (father), “mẹ” (mother) or “con” (child) of the person below.",
+    )
     nguoi_nhan: NguoiChaMeCon = fld("Của người có tên dưới đây", label_en="Of the person below")
     lam_tai: LamTai
     ngay_lam: NgayLam
@@ -104,20 +124,32 @@ class Declaration(DeclarationBase):
     @model_validator(mode="after")
     def _rules(self) -> Declaration:
         self.check_not_after_declaration(("nguoi_duoc_nhan", "ngay_sinh"), ("nguoi_nhan", "ngay_sinh"))
-        parent_key, child_key = ("nguoi_nhan", "nguoi_duoc_nhan") if self.la == "con" else ("nguoi_duoc_nhan",
-                                                                                            "nguoi_nhan")
+        parent_key, child_key = (
+            ("nguoi_nhan", "nguoi_duoc_nhan") if self.la == "con" else ("nguoi_duoc_nhan", "nguoi_nhan")
+        )
         parent, child = getattr(self, parent_key), getattr(self, child_key)
         errors = []
         if parent.ngay_sinh >= child.ngay_sinh:
             word = "cha, mẹ" if self.la == "con" else self.la
-            errors.append(((parent_key, "ngay_sinh"),
-                           vn_error("vn_parent_not_older", word=word, word_en=_WORD_EN[self.la],
-                                    parent=format_date(parent.ngay_sinh), child=format_date(child.ngay_sinh)),
-                           format_date(parent.ngay_sinh)))
+            errors.append(
+                (
+                    (parent_key, "ngay_sinh"),
+                    vn_error(
+                        "vn_parent_not_older",
+                        word=word,
+                        word_en=_WORD_EN[self.la],
+                        parent=format_date(parent.ngay_sinh),
+                        child=format_date(child.ngay_sinh),
+                    ),
+                    format_date(parent.ngay_sinh),
+                )
+            )
         expected = _WORD_SEX.get(self.la)
         sex = _sex(self.nguoi_duoc_nhan)
         if expected and sex and sex != expected:
             errors.append((("la",), vn_error("vn_relation_word_sex", word=self.la, sex=sex), self.la))
-        errors += same_person_errors(self.nguoi_duoc_nhan, self.nguoi_nhan, ("nguoi_nhan",), "người được công nhận")
+        errors += same_person_errors(
+            self.nguoi_duoc_nhan, self.nguoi_nhan, ("nguoi_nhan",), "người được công nhận"
+        )
         raise_field_errors("Declaration", errors)
         return self

@@ -48,14 +48,26 @@ FORM = FormMeta(
     description="Thay đổi, cải chính, bổ sung thông tin hộ tịch hoặc xác định lại dân tộc của một người đã đăng ký.",
     description_en="Change, correct or complete registered civil-status data, or redetermine ethnicity.",
     sections=(
-        Section("nguoi_yeu_cau", "Người yêu cầu", "Requester",
-                ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_duoc_thay_doi")),
-        Section("yeu_cau", "Việc đề nghị và người được thay đổi", "Request and person",
-                ("loai_viec", "nguoi_duoc_thay_doi")),
+        Section(
+            "nguoi_yeu_cau",
+            "Người yêu cầu",
+            "Requester",
+            ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_duoc_thay_doi"),
+        ),
+        Section(
+            "yeu_cau",
+            "Việc đề nghị và người được thay đổi",
+            "Request and person",
+            ("loai_viec", "nguoi_duoc_thay_doi"),
+        ),
         Section("da_dang_ky", "Việc hộ tịch đã đăng ký", "The earlier registration", ("da_dang_ky",)),
         Section("noi_dung", "Nội dung và lý do", "What changes and why", ("noi_dung", "ly_do")),
-        Section("hoan_tat", "Nơi, ngày làm tờ khai và bản sao", "Place, date and copies",
-                ("lam_tai", "ngay_lam", "de_nghi_cap_ban_sao", "so_luong_ban_sao")),
+        Section(
+            "hoan_tat",
+            "Nơi, ngày làm tờ khai và bản sao",
+            "Place, date and copies",
+            ("lam_tai", "ngay_lam", "de_nghi_cap_ban_sao", "so_luong_ban_sao"),
+        ),
     ),
     doubts=(
         "Thân mẫu chỉ có từ một bản chép (KLTN, 08/2024) mang dạng mẫu 2024 (ngày sinh người yêu cầu, chú thích (2));"
@@ -82,12 +94,20 @@ class DaDangKyViec(Block):
 class NoiDungThayDoi(Block):
     """One change: which item, from what, to what."""
 
-    thong_tin: ShortText = fld("Thông tin", label_en="Item", examples=["Họ, chữ đệm, tên", "Dân tộc", "Quê quán"])
-    tu: FreeText | None = fld("Từ", None, label_en="From",
-                              help="Nội dung đang ghi trong sổ hộ tịch; bỏ trống khi bổ sung thông tin còn thiếu.",
-                              help_en="As now registered; empty when adding missing data.",
-                              required_when="trừ khi bổ sung thông tin / unless adding missing data")
-    thanh: FreeText = fld("Thành", label_en="To", help="Nội dung đề nghị ghi.", help_en="The requested value.")
+    thong_tin: ShortText = fld(
+        "Thông tin", label_en="Item", examples=["Họ, chữ đệm, tên", "Dân tộc", "Quê quán"]
+    )
+    tu: FreeText | None = fld(
+        "Từ",
+        None,
+        label_en="From",
+        help="Nội dung đang ghi trong sổ hộ tịch; bỏ trống khi bổ sung thông tin còn thiếu.",
+        help_en="As now registered; empty when adding missing data.",
+        required_when="trừ khi bổ sung thông tin / unless adding missing data",
+    )
+    thanh: FreeText = fld(
+        "Thành", label_en="To", help="Nội dung đề nghị ghi.", help_en="The requested value."
+    )
 
     @model_validator(mode="after")
     def _changes_something(self) -> NoiDungThayDoi:
@@ -103,19 +123,34 @@ class Declaration(DeclarationBase):
     nguoi_yeu_cau: NguoiYeuCau = fld("Người yêu cầu", label_en="Requester")
     quan_he_voi_nguoi_duoc_thay_doi: ShortText = fld(
         "Quan hệ với người được thay đổi, cải chính, xác định lại dân tộc, bổ sung thông tin hộ tịch",
-        label_en="Relationship to the person concerned", examples=["Bản thân", "Mẹ", "Cha"],
+        label_en="Relationship to the person concerned",
+        examples=["Bản thân", "Mẹ", "Cha"],
     )
     loai_viec: list[LoaiYeuCau] = fld(  # type: ignore[valid-type]
-        "Đề nghị cơ quan đăng ký việc", label_en="Requested", min_length=1, widget="multichoice",
-        help="Chọn một hoặc nhiều việc.", help_en="One or more.", examples=[[CAI_CHINH]],
+        "Đề nghị cơ quan đăng ký việc",
+        label_en="Requested",
+        min_length=1,
+        widget="multichoice",
+        help="Chọn một hoặc nhiều việc.",
+        help_en="One or more.",
+        examples=[[CAI_CHINH]],
     )
     nguoi_duoc_thay_doi: NguoiDuocDangKy = fld("Cho người có tên dưới đây", label_en="For the person")
     da_dang_ky: DaDangKyViec = fld("Đã đăng ký", label_en="Registered earlier")
-    noi_dung: list[NoiDungThayDoi] = fld("Nội dung", label_en="Changes", min_length=1, max_length=20,
-                                         help="Mỗi dòng một thông tin: từ nội dung cũ thành nội dung mới.",
-                                         help_en="One row per item: from the old value to the new one.")
-    ly_do: FreeText = fld("Lý do", label_en="Reason", widget="textarea",
-                          examples=["Giấy khai sinh ghi sai dấu tên so với giấy chứng sinh."])
+    noi_dung: list[NoiDungThayDoi] = fld(
+        "Nội dung",
+        label_en="Changes",
+        min_length=1,
+        max_length=20,
+        help="Mỗi dòng một thông tin: từ nội dung cũ thành nội dung mới.",
+        help_en="One row per item: from the old value to the new one.",
+    )
+    ly_do: FreeText = fld(
+        "Lý do",
+        label_en="Reason",
+        widget="textarea",
+        examples=["Giấy khai sinh ghi sai dấu tên so với giấy chứng sinh."],
+    )
     lam_tai: LamTai
     ngay_lam: NgayLam
     de_nghi_cap_ban_sao: DeNghiCapBanSao
@@ -132,12 +167,22 @@ class Declaration(DeclarationBase):
         errors = []
         registered, born = self.da_dang_ky.ngay_dang_ky, self.nguoi_duoc_thay_doi.ngay_sinh
         if registered is not None and registered < born:
-            errors.append((("da_dang_ky", "ngay_dang_ky"),
-                           vn_error("vn_registered_before_birth", registered=format_date(registered),
-                                    birth=format_date(born)),
-                           format_date(registered)))
+            errors.append(
+                (
+                    ("da_dang_ky", "ngay_dang_ky"),
+                    vn_error(
+                        "vn_registered_before_birth",
+                        registered=format_date(registered),
+                        birth=format_date(born),
+                    ),
+                    format_date(registered),
+                )
+            )
         if BO_SUNG not in self.loai_viec:
-            errors += [(("noi_dung", i, "tu"), vn_error("missing"), None)
-                       for i, row in enumerate(self.noi_dung) if row.tu is None]
+            errors += [
+                (("noi_dung", i, "tu"), vn_error("missing"), None)
+                for i, row in enumerate(self.noi_dung)
+                if row.tu is None
+            ]
         raise_field_errors("Declaration", errors)
         return self

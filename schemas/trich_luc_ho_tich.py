@@ -35,13 +35,25 @@ FORM = FormMeta(
     description="Xin cấp bản sao trích lục về một việc hộ tịch đã đăng ký (khai sinh, kết hôn, khai tử…).",
     description_en="Ask for copies of the extract of a registered civil-status event (birth, marriage, death…).",
     sections=(
-        Section("nguoi_yeu_cau", "Người yêu cầu", "Requester",
-                ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_duoc_cap_ban_sao")),
-        Section("viec", "Việc hộ tịch và người được cấp bản sao", "The event and the person",
-                ("loai_viec", "nguoi_duoc_cap_ban_sao")),
+        Section(
+            "nguoi_yeu_cau",
+            "Người yêu cầu",
+            "Requester",
+            ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_duoc_cap_ban_sao"),
+        ),
+        Section(
+            "viec",
+            "Việc hộ tịch và người được cấp bản sao",
+            "The event and the person",
+            ("loai_viec", "nguoi_duoc_cap_ban_sao"),
+        ),
         Section("da_dang_ky", "Nơi, ngày đã đăng ký", "Where and when it was registered", ("da_dang_ky",)),
-        Section("hoan_tat", "Số bản sao, nơi và ngày làm tờ khai", "Copies, place and date",
-                ("so_luong_ban_sao", "lam_tai", "ngay_lam")),
+        Section(
+            "hoan_tat",
+            "Số bản sao, nơi và ngày làm tờ khai",
+            "Copies, place and date",
+            ("so_luong_ban_sao", "lam_tai", "ngay_lam"),
+        ),
     ),
     doubts=(
         "Chưa rõ TT 04/2024/TT-BTP có thay mẫu này không (không có trong danh sách bài viết về mẫu 2024): giữ mẫu"
@@ -60,25 +72,36 @@ FORM = FormMeta(
 class Declaration(DeclarationBase):
     """TỜ KHAI CẤP BẢN SAO TRÍCH LỤC HỘ TỊCH (mẫu 2020)."""
 
-    kinh_gui: KinhGui = fld("Kính gửi", label_en="To",
-                            help="Tên cơ quan cấp bản sao (cơ quan đang lưu sổ hộ tịch hoặc cơ sở dữ liệu hộ tịch).",
-                            help_en="The body that issues the copy (holds the register).",
-                            examples=["Ủy ban nhân dân phường Sa Đéc, tỉnh Đồng Tháp"])
+    kinh_gui: KinhGui = fld(
+        "Kính gửi",
+        label_en="To",
+        help="Tên cơ quan cấp bản sao (cơ quan đang lưu sổ hộ tịch hoặc cơ sở dữ liệu hộ tịch).",
+        help_en="The body that issues the copy (holds the register).",
+        examples=["Ủy ban nhân dân phường Sa Đéc, tỉnh Đồng Tháp"],
+    )
     nguoi_yeu_cau: NguoiYeuCau2020 = fld("Người yêu cầu", label_en="Requester")
     quan_he_voi_nguoi_duoc_cap_ban_sao: ShortText = fld(
-        "Quan hệ với người được cấp bản sao Trích lục hộ tịch", label_en="Relationship to the person",
+        "Quan hệ với người được cấp bản sao Trích lục hộ tịch",
+        label_en="Relationship to the person",
         examples=["Bản thân", "Cha đẻ", "Mẹ đẻ", "Vợ", "Chồng", "Con đẻ"],
     )
     loai_viec: ViecHoTich = fld(
-        "Đề nghị cấp bản sao Trích lục hộ tịch về", label_en="Extract of the event", widget="choice",
-        help="Loại việc hộ tịch đã đăng ký trước đây.", help_en="The kind of event registered earlier.",
+        "Đề nghị cấp bản sao Trích lục hộ tịch về",
+        label_en="Extract of the event",
+        widget="choice",
+        help="Loại việc hộ tịch đã đăng ký trước đây.",
+        help_en="The kind of event registered earlier.",
     )
     nguoi_duoc_cap_ban_sao: NguoiDuocCap2020 = fld("Cho người có tên dưới đây", label_en="For the person")
-    da_dang_ky: DaDangKy = fld("Đã đăng ký", label_en="Registered",
-                               help="Ghi tên cơ quan đã đăng ký như lúc đăng ký; ngày, số, quyển số nếu biết.",
-                               help_en="The registering body as named then; date, number and book if known.")
-    so_luong_ban_sao: int = fld("Số lượng bản sao đề nghị cấp", label_en="Number of copies", ge=1, le=50,
-                                examples=[1])
+    da_dang_ky: DaDangKy = fld(
+        "Đã đăng ký",
+        label_en="Registered",
+        help="Ghi tên cơ quan đã đăng ký như lúc đăng ký; ngày, số, quyển số nếu biết.",
+        help_en="The registering body as named then; date, number and book if known.",
+    )
+    so_luong_ban_sao: int = fld(
+        "Số lượng bản sao đề nghị cấp", label_en="Number of copies", ge=1, le=50, examples=[1]
+    )
     lam_tai: LamTai
     ngay_lam: NgayLam
 
@@ -87,8 +110,16 @@ class Declaration(DeclarationBase):
         self.check_not_after_declaration(("da_dang_ky", "ngay_dang_ky"))
         registered, born = self.da_dang_ky.ngay_dang_ky, self.nguoi_duoc_cap_ban_sao.ngay_sinh
         if registered is not None and born.is_after(registered):
-            raise_field_errors("Declaration", [(
-                ("da_dang_ky", "ngay_dang_ky"),
-                vn_error("vn_registered_before_birth", registered=format_date(registered), birth=str(born)),
-                format_date(registered))])
+            raise_field_errors(
+                "Declaration",
+                [
+                    (
+                        ("da_dang_ky", "ngay_dang_ky"),
+                        vn_error(
+                            "vn_registered_before_birth", registered=format_date(registered), birth=str(born)
+                        ),
+                        format_date(registered),
+                    )
+                ],
+            )
         return self

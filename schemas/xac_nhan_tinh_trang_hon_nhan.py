@@ -62,11 +62,21 @@ FORM = FormMeta(
     description="Xin cấp Giấy xác nhận tình trạng hôn nhân tại Ủy ban nhân dân xã, phường, đặc khu nơi cư trú.",
     description_en="Ask the commune/ward People's Committee for a certificate of marital status.",
     sections=(
-        Section("nguoi_yeu_cau", "Người yêu cầu", "Requester",
-                ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_duoc_cap")),
-        Section("nguoi_duoc_cap", "Người được cấp Giấy xác nhận", "The person certified", ("nguoi_duoc_cap",)),
-        Section("tinh_trang", "Tình trạng hôn nhân và mục đích", "Marital status and purpose",
-                ("tinh_trang_hon_nhan", "muc_dich_su_dung")),
+        Section(
+            "nguoi_yeu_cau",
+            "Người yêu cầu",
+            "Requester",
+            ("kinh_gui", "nguoi_yeu_cau", "quan_he_voi_nguoi_duoc_cap"),
+        ),
+        Section(
+            "nguoi_duoc_cap", "Người được cấp Giấy xác nhận", "The person certified", ("nguoi_duoc_cap",)
+        ),
+        Section(
+            "tinh_trang",
+            "Tình trạng hôn nhân và mục đích",
+            "Marital status and purpose",
+            ("tinh_trang_hon_nhan", "muc_dich_su_dung"),
+        ),
         Section("hoan_tat", "Nơi, ngày làm tờ khai", "Place and date", ("lam_tai", "ngay_lam")),
     ),
     doubts=(
@@ -100,45 +110,56 @@ class DangCoVoChong(Block):
 
     vo_chong: VoHayChong = fld("Đang có", label_en="Has a", widget="choice", examples=["vợ"])
     ho_ten: PersonName = fld("Họ, chữ đệm, tên vợ/chồng", label_en="Spouse's full name")
-    giay_chung_nhan_ket_hon: GiayChungNhanKetHon = fld("Giấy chứng nhận kết hôn", label_en="Marriage certificate")
+    giay_chung_nhan_ket_hon: GiayChungNhanKetHon = fld(
+        "Giấy chứng nhận kết hôn", label_en="Marriage certificate"
+    )
 
     def as_text(self) -> str:
         title = "bà" if self.vo_chong == "vợ" else "ông"
         gcn = self.giay_chung_nhan_ket_hon
-        return (f"đang có {self.vo_chong} là {title} {self.ho_ten} (Giấy chứng nhận kết hôn số {gcn.so},"
-                f" do {gcn.noi_dang_ky} cấp {_date_words(gcn.ngay_dang_ky)})")
+        return (
+            f"đang có {self.vo_chong} là {title} {self.ho_ten} (Giấy chứng nhận kết hôn số {gcn.so},"
+            f" do {gcn.noi_dang_ky} cấp {_date_words(gcn.ngay_dang_ky)})"
+        )
 
 
 class LyHon(Block):
     """ "Có đăng ký kết hôn, nhưng đã ly hôn theo Bản án/Quyết định ly hôn số … ngày … của Tòa án …"."""
 
-    loai_van_ban: VanBanLyHon = fld(
-        "Bản án/Quyết định", label_en="Judgment or decision", widget="choice")
+    loai_van_ban: VanBanLyHon = fld("Bản án/Quyết định", label_en="Judgment or decision", widget="choice")
     so: ShortText = fld("Số", label_en="Number", examples=["25/2021/QĐST-HNGĐ"])
     ngay: PastDate = fld("Ngày", label_en="Date", widget="date")
-    toa_an: PlaceText = fld("Của Tòa án", label_en="Court", examples=["Tòa án nhân dân thành phố Sa Đéc"],
-                            help="Tên tòa án như ghi trên bản án (có thể là tên trước năm 2025).",
-                            help_en="The court as named on the judgment (may be a pre-2025 name).")
+    toa_an: PlaceText = fld(
+        "Của Tòa án",
+        label_en="Court",
+        examples=["Tòa án nhân dân thành phố Sa Đéc"],
+        help="Tên tòa án như ghi trên bản án (có thể là tên trước năm 2025).",
+        help_en="The court as named on the judgment (may be a pre-2025 name).",
+    )
 
     def as_text(self) -> str:
-        return (f"có đăng ký kết hôn, nhưng đã ly hôn theo {self.loai_van_ban} ly hôn số {self.so}"
-                f" {_date_words(self.ngay)} của {self.toa_an}")
+        return (
+            f"có đăng ký kết hôn, nhưng đã ly hôn theo {self.loai_van_ban} ly hôn số {self.so}"
+            f" {_date_words(self.ngay)} của {self.toa_an}"
+        )
 
 
 class VoChongDaChet(Block):
     """ "Có đăng ký kết hôn, nhưng vợ/chồng đã chết (Giấy chứng tử/Trích lục khai tử/Bản án số … do … cấp ngày …)"."""
 
-    vo_chong: VoHayChong = fld("Người đã chết là", label_en="The deceased spouse is the", widget="choice",
-                               examples=["chồng"])
-    loai_giay_to: GiayToChet = fld(
-        "Loại giấy tờ", label_en="Kind of paper", widget="choice")
+    vo_chong: VoHayChong = fld(
+        "Người đã chết là", label_en="The deceased spouse is the", widget="choice", examples=["chồng"]
+    )
+    loai_giay_to: GiayToChet = fld("Loại giấy tờ", label_en="Kind of paper", widget="choice")
     so: ShortText = fld("Số", label_en="Number", examples=["15/2019"])
     noi_cap: PlaceText = fld("Do cơ quan cấp", label_en="Issued by")
     ngay_cap: PastDate = fld("Ngày cấp", label_en="Date of issue", widget="date")
 
     def as_text(self) -> str:
-        return (f"có đăng ký kết hôn, nhưng {self.vo_chong} đã chết ({self.loai_giay_to} số {self.so} do"
-                f" {self.noi_cap} cấp {_date_words(self.ngay_cap)})")
+        return (
+            f"có đăng ký kết hôn, nhưng {self.vo_chong} đã chết ({self.loai_giay_to} số {self.so} do"
+            f" {self.noi_cap} cấp {_date_words(self.ngay_cap)})"
+        )
 
 
 _DETAILS = {DANG_CO_VO_CHONG: "dang_co_vo_chong", DA_LY_HON: "ly_hon", VO_CHONG_DA_CHET: "vo_chong_da_chet"}
@@ -147,22 +168,46 @@ _DETAILS = {DANG_CO_VO_CHONG: "dang_co_vo_chong", DA_LY_HON: "ly_hon", VO_CHONG_
 class TinhTrangHonNhan(Block):
     """Tình trạng hôn nhân: the kind, its details, and an optional period."""
 
-    loai: LoaiTinhTrang = fld("Tình trạng", label_en="Status", widget="choice", help=NOTE_STATUS,
-                              help_en=NOTE_STATUS_EN)
+    loai: LoaiTinhTrang = fld(
+        "Tình trạng", label_en="Status", widget="choice", help=NOTE_STATUS, help_en=NOTE_STATUS_EN
+    )
     dang_co_vo_chong: DangCoVoChong | None = fld(
-        "Đang có vợ/chồng", None, label_en="Currently married", show_when={"loai": DANG_CO_VO_CHONG},
-        required_when=f"khi tình trạng là “{DANG_CO_VO_CHONG}”")
+        "Đang có vợ/chồng",
+        None,
+        label_en="Currently married",
+        show_when={"loai": DANG_CO_VO_CHONG},
+        required_when=f"khi tình trạng là “{DANG_CO_VO_CHONG}”",
+    )
     ly_hon: LyHon | None = fld(
-        "Đã ly hôn theo", None, label_en="Divorced by", show_when={"loai": DA_LY_HON},
-        required_when=f"khi tình trạng là “{DA_LY_HON}”")
+        "Đã ly hôn theo",
+        None,
+        label_en="Divorced by",
+        show_when={"loai": DA_LY_HON},
+        required_when=f"khi tình trạng là “{DA_LY_HON}”",
+    )
     vo_chong_da_chet: VoChongDaChet | None = fld(
-        "Vợ/chồng đã chết", None, label_en="Spouse deceased", show_when={"loai": VO_CHONG_DA_CHET},
-        required_when=f"khi tình trạng là “{VO_CHONG_DA_CHET}”")
-    tu_ngay: PastDate | None = fld("Trong thời gian từ ngày", None, label_en="From", widget="date",
-                                   help="Chỉ ghi khi cần xác nhận cho một thời gian trước đây.",
-                                   help_en="Only for a past period.")
-    den_ngay: PastDate | None = fld("Đến ngày", None, label_en="To", widget="date",
-                                    help="Bỏ trống nếu đến nay.", help_en="Leave empty for 'until now'.")
+        "Vợ/chồng đã chết",
+        None,
+        label_en="Spouse deceased",
+        show_when={"loai": VO_CHONG_DA_CHET},
+        required_when=f"khi tình trạng là “{VO_CHONG_DA_CHET}”",
+    )
+    tu_ngay: PastDate | None = fld(
+        "Trong thời gian từ ngày",
+        None,
+        label_en="From",
+        widget="date",
+        help="Chỉ ghi khi cần xác nhận cho một thời gian trước đây.",
+        help_en="Only for a past period.",
+    )
+    den_ngay: PastDate | None = fld(
+        "Đến ngày",
+        None,
+        label_en="To",
+        widget="date",
+        help="Bỏ trống nếu đến nay.",
+        help_en="Leave empty for 'until now'.",
+    )
 
     @model_validator(mode="after")
     def _details_match_kind(self) -> TinhTrangHonNhan:
@@ -172,13 +217,29 @@ class TinhTrangHonNhan(Block):
             if kind == self.loai and not given:
                 errors.append(((key,), vn_error("missing"), None))
             elif kind != self.loai and given:
-                errors.append(((key,), vn_error("vn_not_applicable", condition=f"tình trạng là “{kind}”",
-                                                condition_en=f"the status is “{kind}”"), None))
+                errors.append(
+                    (
+                        (key,),
+                        vn_error(
+                            "vn_not_applicable",
+                            condition=f"tình trạng là “{kind}”",
+                            condition_en=f"the status is “{kind}”",
+                        ),
+                        None,
+                    )
+                )
         if self.den_ngay is not None and self.tu_ngay is None:
             errors.append((("tu_ngay",), vn_error("missing"), None))
         elif self.tu_ngay and self.den_ngay and self.den_ngay < self.tu_ngay:
-            errors.append((("den_ngay",), vn_error("vn_period_order", start=format_date(self.tu_ngay),
-                                                    end=format_date(self.den_ngay)), format_date(self.den_ngay)))
+            errors.append(
+                (
+                    ("den_ngay",),
+                    vn_error(
+                        "vn_period_order", start=format_date(self.tu_ngay), end=format_date(self.den_ngay)
+                    ),
+                    format_date(self.den_ngay),
+                )
+            )
         raise_field_errors("TinhTrangHonNhan", errors)
         return self
 
@@ -205,24 +266,35 @@ class Declaration(DeclarationBase):
     kinh_gui: KinhGui
     nguoi_yeu_cau: NguoiYeuCau = fld("Người yêu cầu", label_en="Requester")
     quan_he_voi_nguoi_duoc_cap: ShortText = fld(
-        "Quan hệ với người được cấp Giấy xác nhận tình trạng hôn nhân", "Bản thân",
+        "Quan hệ với người được cấp Giấy xác nhận tình trạng hôn nhân",
+        "Bản thân",
         label_en="Relationship to the person certified",
-        help="Ghi “Bản thân” nếu xin cấp cho chính mình.", help_en="“Bản thân” when asking for yourself.",
+        help="Ghi “Bản thân” nếu xin cấp cho chính mình.",
+        help_en="“Bản thân” when asking for yourself.",
         examples=["Bản thân", "Con", "Cha"],
     )
     nguoi_duoc_cap: NguoiDuocDangKy = fld("Người được cấp Giấy xác nhận", label_en="The person certified")
-    tinh_trang_hon_nhan: TinhTrangHonNhan = fld("Tình trạng hôn nhân", label_en="Marital status",
-                                                help=NOTE_STATUS, help_en=NOTE_STATUS_EN)
+    tinh_trang_hon_nhan: TinhTrangHonNhan = fld(
+        "Tình trạng hôn nhân", label_en="Marital status", help=NOTE_STATUS, help_en=NOTE_STATUS_EN
+    )
     muc_dich_su_dung: FreeText = fld(
-        "Mục đích sử dụng Giấy xác nhận tình trạng hôn nhân", label_en="Purpose of the certificate",
-        help=NOTE_PURPOSE, help_en=NOTE_PURPOSE_EN, widget="textarea",
-        examples=["Để làm thủ tục vay vốn tại Ngân hàng", "Để đăng ký kết hôn với anh Lê Văn Tài, sinh năm 1995,"
-                  " quốc tịch Việt Nam, tại Ủy ban nhân dân phường Sa Đéc, tỉnh Đồng Tháp"],
+        "Mục đích sử dụng Giấy xác nhận tình trạng hôn nhân",
+        label_en="Purpose of the certificate",
+        help=NOTE_PURPOSE,
+        help_en=NOTE_PURPOSE_EN,
+        widget="textarea",
+        examples=[
+            "Để làm thủ tục vay vốn tại Ngân hàng",
+            "Để đăng ký kết hôn với anh Lê Văn Tài, sinh năm 1995,"
+            " quốc tịch Việt Nam, tại Ủy ban nhân dân phường Sa Đéc, tỉnh Đồng Tháp",
+        ],
     )
     lam_tai: LamTai
     ngay_lam: NgayLam
 
     @model_validator(mode="after")
     def _dates(self) -> Declaration:
-        self.check_not_after_declaration(("tinh_trang_hon_nhan", "den_ngay"), ("tinh_trang_hon_nhan", "tu_ngay"))
+        self.check_not_after_declaration(
+            ("tinh_trang_hon_nhan", "den_ngay"), ("tinh_trang_hon_nhan", "tu_ngay")
+        )
         return self

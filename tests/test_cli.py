@@ -21,7 +21,12 @@ def run(*args: str, env_lang: str | None = None, cwd: Path | None = None, stdin:
         env["FORMFILL_LANG"] = env_lang
     return subprocess.run(
         [sys.executable, "-m", "formfill", *args],
-        capture_output=True, text=True, cwd=cwd or ROOT, env=env, input=stdin, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=env,
+        input=stdin,
+        timeout=120,
     )
 
 
@@ -132,6 +137,9 @@ def test_idcard_rejects_invalid_cards(text: str) -> None:
 
 def test_idcard_unreadable_stdin_exit_2() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "formfill", "idcard", "-"], input=b"\xff\xfe\x00bad", capture_output=True, timeout=60
+        [sys.executable, "-m", "formfill", "idcard", "-"],
+        input=b"\xff\xfe\x00bad",
+        capture_output=True,
+        timeout=60,
     )
     assert out.returncode == 2

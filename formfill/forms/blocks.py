@@ -39,10 +39,10 @@ NOTE_BODY = "Ghi tên cơ quan đăng ký hộ tịch, ví dụ: Ủy ban nhân 
 NOTE_BODY_EN = "The registering body, e.g. the People's Committee of Sa Đéc ward, Đồng Tháp province."
 # Footnote (2): the "only without an ID number" part is shown by the UIs from the rule itself
 # (``required_without``); the residence order is help of its own.
-NOTE_RESIDENCE = (
-    "Nơi thường trú; nếu không có thì nơi tạm trú; nếu cũng không có thì nơi đang sinh sống."
+NOTE_RESIDENCE = "Nơi thường trú; nếu không có thì nơi tạm trú; nếu cũng không có thì nơi đang sinh sống."
+NOTE_RESIDENCE_EN = (
+    "Permanent residence; if none, temporary residence; if neither, where the person lives now."
 )
-NOTE_RESIDENCE_EN = "Permanent residence; if none, temporary residence; if neither, where the person lives now."
 NOTE_ID_PAPER = (
     "Ghi số định danh cá nhân (số Căn cước công dân / thẻ Căn cước); nếu không có thì ghi giấy tờ "
     "tùy thân hợp lệ khác (hộ chiếu, CMND…) với số, cơ quan cấp, ngày cấp."
@@ -60,24 +60,47 @@ ID_FIELD = "so_dinh_danh_ca_nhan"
 # --- envelope fields (Annotated, so every form declares them in its own order) ---------------
 KinhGui = Annotated[
     FreeText,
-    fld("Kính gửi", label_en="To", help=NOTE_BODY, help_en=NOTE_BODY_EN,
-        examples=["Ủy ban nhân dân phường Sa Đéc, tỉnh Đồng Tháp"]),
+    fld(
+        "Kính gửi",
+        label_en="To",
+        help=NOTE_BODY,
+        help_en=NOTE_BODY_EN,
+        examples=["Ủy ban nhân dân phường Sa Đéc, tỉnh Đồng Tháp"],
+    ),
 ]
 LamTai = Annotated[
     ShortText,
-    fld("Làm tại", label_en="Made at", help="Nơi làm tờ khai, ví dụ: phường Sa Đéc.",
-        help_en="Where the declaration is made.", examples=["phường Sa Đéc, tỉnh Đồng Tháp"]),
+    fld(
+        "Làm tại",
+        label_en="Made at",
+        help="Nơi làm tờ khai, ví dụ: phường Sa Đéc.",
+        help_en="Where the declaration is made.",
+        examples=["phường Sa Đéc, tỉnh Đồng Tháp"],
+    ),
 ]
 NgayLam = Annotated[PastDate, fld("Ngày làm tờ khai", label_en="Date of the declaration")]
 DeNghiCapBanSao = Annotated[
     bool,
-    fld("Đề nghị cấp bản sao", False, label_en="Copies requested", help=NOTE_COPIES,
-        help_en=NOTE_COPIES_EN, widget="yesno"),
+    fld(
+        "Đề nghị cấp bản sao",
+        False,
+        label_en="Copies requested",
+        help=NOTE_COPIES,
+        help_en=NOTE_COPIES_EN,
+        widget="yesno",
+    ),
 ]
 SoLuongBanSao = Annotated[
     int | None,
-    fld("Số lượng bản sao", None, label_en="Number of copies", show_when={"de_nghi_cap_ban_sao": True},
-        required_when="khi đề nghị cấp bản sao / when copies are requested", ge=1, le=50),
+    fld(
+        "Số lượng bản sao",
+        None,
+        label_en="Number of copies",
+        show_when={"de_nghi_cap_ban_sao": True},
+        required_when="khi đề nghị cấp bản sao / when copies are requested",
+        ge=1,
+        le=50,
+    ),
 ]
 
 
@@ -110,19 +133,37 @@ class IdentifiedPerson(Person):
 
 
 def _id_field(label: str = "Số định danh cá nhân", **kw: Any) -> Any:
-    return fld(label, None, label_en="Personal ID number", help=NOTE_ID_PAPER, help_en=NOTE_ID_PAPER_EN,
-               widget="digits", **kw)
+    return fld(
+        label,
+        None,
+        label_en="Personal ID number",
+        help=NOTE_ID_PAPER,
+        help_en=NOTE_ID_PAPER_EN,
+        widget="digits",
+        **kw,
+    )
 
 
 def _paper_field(label: str = "Giấy tờ tùy thân") -> Any:
-    return fld(label, None, label_en="Identity paper",
-               help="Chỉ cần khi không ghi số định danh cá nhân, hoặc để ghi thêm giấy tờ khác.",
-               help_en="Only needed without a personal ID number, or to add another paper.")
+    return fld(
+        label,
+        None,
+        label_en="Identity paper",
+        help="Chỉ cần khi không ghi số định danh cá nhân, hoặc để ghi thêm giấy tờ khác.",
+        help_en="Only needed without a personal ID number, or to add another paper.",
+    )
 
 
 def _residence(label: str = "Nơi cư trú", conditional: bool = True) -> Any:
-    return fld(label, None, label_en="Residence", help=NOTE_RESIDENCE, help_en=NOTE_RESIDENCE_EN,
-               required_without=ID_FIELD if conditional else None, widget="address")
+    return fld(
+        label,
+        None,
+        label_en="Residence",
+        help=NOTE_RESIDENCE,
+        help_en=NOTE_RESIDENCE_EN,
+        required_without=ID_FIELD if conditional else None,
+        widget="address",
+    )
 
 
 class NguoiYeuCau(IdentifiedPerson):
@@ -130,7 +171,10 @@ class NguoiYeuCau(IdentifiedPerson):
 
     ho_ten: PersonName = fld("Họ, chữ đệm, tên người yêu cầu", label_en="Requester's full name")
     ngay_sinh: BirthDate | None = fld(
-        "Ngày, tháng, năm sinh", None, label_en="Date of birth", required_without=ID_FIELD,
+        "Ngày, tháng, năm sinh",
+        None,
+        label_en="Date of birth",
+        required_without=ID_FIELD,
         widget="date",
     )
     noi_cu_tru: Address | None = _residence()
@@ -141,23 +185,32 @@ class NguoiYeuCau(IdentifiedPerson):
 class NguoiDuocKhaiSinh(Block):
     """The child (no personal ID yet): every line of the block is required."""
 
-    ho_ten: PersonName = fld("Họ, chữ đệm, tên", label_en="Full name",
-                             help="Giấy khai sinh in họ tên bằng chữ in hoa, có dấu.",
-                             help_en="The birth certificate prints the name in capitals with accents.")
-    ngay_sinh: BirthDate = fld("Ngày, tháng, năm sinh", label_en="Date of birth",
-                               help="Ghi bằng số; tờ khai in thêm bằng chữ.",
-                               help_en="In digits; the form also prints it in words.", widget="date")
+    ho_ten: PersonName = fld(
+        "Họ, chữ đệm, tên",
+        label_en="Full name",
+        help="Giấy khai sinh in họ tên bằng chữ in hoa, có dấu.",
+        help_en="The birth certificate prints the name in capitals with accents.",
+    )
+    ngay_sinh: BirthDate = fld(
+        "Ngày, tháng, năm sinh",
+        label_en="Date of birth",
+        help="Ghi bằng số; tờ khai in thêm bằng chữ.",
+        help_en="In digits; the form also prints it in words.",
+        widget="date",
+    )
     gioi_tinh: Gender = fld("Giới tính", label_en="Sex", widget="choice")
     dan_toc: Ethnicity = fld("Dân tộc", label_en="Ethnicity", widget="choice")
     quoc_tich: Nationality = fld("Quốc tịch", "Việt Nam", label_en="Nationality", widget="choice")
     noi_sinh: PastPlace = fld(
-        "Nơi sinh", label_en="Place of birth",
+        "Nơi sinh",
+        label_en="Place of birth",
         help="Sinh tại cơ sở y tế: tên cơ sở và địa chỉ; sinh ngoài cơ sở y tế: xã/phường, tỉnh/thành phố.",
         help_en="Born in a health facility: its name and address; elsewhere: commune and province.",
         examples=["Bệnh viện Đa khoa Sa Đéc, phường Sa Đéc, tỉnh Đồng Tháp"],
     )
-    que_quan: PastPlace = fld("Quê quán", label_en="Home town",
-                              examples=["xã Tân Khánh Trung, tỉnh Đồng Tháp"])
+    que_quan: PastPlace = fld(
+        "Quê quán", label_en="Home town", examples=["xã Tân Khánh Trung, tỉnh Đồng Tháp"]
+    )
 
 
 class ChaMe(Person):
@@ -165,14 +218,18 @@ class ChaMe(Person):
 
     ho_ten: PersonName = fld("Họ, chữ đệm, tên", label_en="Full name")
     ngay_sinh: PartialBirthDate = fld(
-        "Năm sinh", label_en="Year of birth",
+        "Năm sinh",
+        label_en="Year of birth",
         help="Ghi năm sinh; nếu biết thì ghi đầy đủ ngày, tháng, năm sinh.",
-        help_en="The year of birth; the full date when known.", widget="date",
+        help_en="The year of birth; the full date when known.",
+        widget="date",
     )
-    dan_toc: Ethnicity | None = fld("Dân tộc", None, label_en="Ethnicity", required_without=ID_FIELD,
-                                     widget="choice")
-    quoc_tich: Nationality | None = fld("Quốc tịch", None, label_en="Nationality", required_without=ID_FIELD,
-                                         widget="choice")
+    dan_toc: Ethnicity | None = fld(
+        "Dân tộc", None, label_en="Ethnicity", required_without=ID_FIELD, widget="choice"
+    )
+    quoc_tich: Nationality | None = fld(
+        "Quốc tịch", None, label_en="Nationality", required_without=ID_FIELD, widget="choice"
+    )
     noi_cu_tru: Address | None = _residence()
     so_dinh_danh_ca_nhan: PersonalId | None = _id_field()
     giay_to_tuy_than: IdentityPaper | None = _paper_field()
@@ -196,9 +253,12 @@ class GiayChungNhanKetHon(Block):
     so: ShortText = fld("Số", label_en="Number")
     quyen_so: ShortText | None = fld("Quyển số", None, label_en="Book number")
     ngay_dang_ky: PastDate = fld("Đăng ký ngày", label_en="Registered on", widget="date")
-    noi_dang_ky: PastPlace = fld("Tại", label_en="Registered at",
-                                 help="Cơ quan đã đăng ký kết hôn (có thể là tên đơn vị trước năm 2025).",
-                                 help_en="The body that registered the marriage (may be a pre-2025 unit).")
+    noi_dang_ky: PastPlace = fld(
+        "Tại",
+        label_en="Registered at",
+        help="Cơ quan đã đăng ký kết hôn (có thể là tên đơn vị trước năm 2025).",
+        help_en="The body that registered the marriage (may be a pre-2025 unit).",
+    )
 
 
 class Declaration(Block):
@@ -210,7 +270,9 @@ class Declaration(Block):
         if "de_nghi_cap_ban_sao" in fields and "so_luong_ban_sao" in fields:
             wanted, count = self.de_nghi_cap_ban_sao, self.so_luong_ban_sao  # type: ignore[attr-defined]
             if wanted and count is None:
-                raise_field_errors("Declaration", [(("so_luong_ban_sao",), vn_error("vn_copy_count_missing"), None)])
+                raise_field_errors(
+                    "Declaration", [(("so_luong_ban_sao",), vn_error("vn_copy_count_missing"), None)]
+                )
             if not wanted and count is not None:
                 raise_field_errors(
                     "Declaration", [(("so_luong_ban_sao",), vn_error("vn_copy_count_without_request"), count)]
@@ -229,12 +291,17 @@ class Declaration(Block):
                 value = getattr(value, part, None)
             if isinstance(value, dt.date) and value > declared:
                 errors.append(
-                    (path, vn_error("vn_date_after_declaration", value=format_date(value),
-                                    declared=format_date(declared)), format_date(value))
+                    (
+                        path,
+                        vn_error(
+                            "vn_date_after_declaration",
+                            value=format_date(value),
+                            declared=format_date(declared),
+                        ),
+                        format_date(value),
+                    )
                 )
         raise_field_errors(type(self).__name__, errors)
-
-
 
 
 # --- blocks of the other hộ tịch forms (kết hôn, khai tử, xác nhận TTHN, nhận cha mẹ con, trích lục,
@@ -274,7 +341,9 @@ def full_years(born: dt.date, on: dt.date) -> int:
 ErrorItem = tuple[tuple[str | int, ...], Any, Any]
 
 
-def same_person_errors(a: Block | None, b: Block | None, loc_b: tuple[str | int, ...], a_label: str) -> list[ErrorItem]:
+def same_person_errors(
+    a: Block | None, b: Block | None, loc_b: tuple[str | int, ...], a_label: str
+) -> list[ErrorItem]:
     """Two parts of a form that must be different people: not the same ID number, nor the same paper.
 
     Errors sit on ``b``. (Where both blocks imply opposite sexes, an identical ID number already
@@ -286,9 +355,18 @@ def same_person_errors(a: Block | None, b: Block | None, loc_b: tuple[str | int,
     if number and getattr(a, ID_FIELD, None) == number:
         return [((*loc_b, ID_FIELD), vn_error("vn_duplicate_person", number=number, other=a_label), number)]
     paper_a, paper_b = getattr(a, "giay_to_tuy_than", None), getattr(b, "giay_to_tuy_than", None)
-    if paper_a is not None and paper_b is not None and (paper_a.loai, paper_a.so) == (paper_b.loai, paper_b.so):
-        return [((*loc_b, "giay_to_tuy_than", "so"),
-                 vn_error("vn_duplicate_paper", paper=f"{paper_b.loai} số {paper_b.so}", other=a_label), paper_b.so)]
+    if (
+        paper_a is not None
+        and paper_b is not None
+        and (paper_a.loai, paper_a.so) == (paper_b.loai, paper_b.so)
+    ):
+        return [
+            (
+                (*loc_b, "giay_to_tuy_than", "so"),
+                vn_error("vn_duplicate_paper", paper=f"{paper_b.loai} số {paper_b.so}", other=a_label),
+                paper_b.so,
+            )
+        ]
     return []
 
 
@@ -328,9 +406,15 @@ class BenKetHon(IdentifiedPerson):
     noi_cu_tru: Address | None = _residence()
     so_dinh_danh_ca_nhan: PersonalId | None = _id_field()
     giay_to_tuy_than: IdentityPaper | None = _paper_field()
-    ket_hon_lan_thu: int = fld("Kết hôn lần thứ mấy", label_en="Which marriage (1 = first)", ge=1, le=20,
-                               examples=[1], help="Ghi bằng số: 1 nếu kết hôn lần đầu.",
-                               help_en="A number: 1 for a first marriage.")
+    ket_hon_lan_thu: int = fld(
+        "Kết hôn lần thứ mấy",
+        label_en="Which marriage (1 = first)",
+        ge=1,
+        le=20,
+        examples=[1],
+        help="Ghi bằng số: 1 nếu kết hôn lần đầu.",
+        help_en="A number: 1 for a first marriage.",
+    )
 
 
 class BenNu(BenKetHon):
@@ -358,8 +442,16 @@ _DEATH_CONDITION = "khi không có `so_dinh_danh_ca_nhan` hoặc ngày sinh khô
 
 
 def _death_conditional(label: str, label_en: str, widget: str | None = "choice") -> Any:
-    return fld(label, None, label_en=label_en, required_without=ID_FIELD, required_when=_DEATH_CONDITION,
-               help=NOTE_DEATH_ONLY_WITHOUT_ID, help_en=NOTE_DEATH_ONLY_WITHOUT_ID_EN, widget=widget)
+    return fld(
+        label,
+        None,
+        label_en=label_en,
+        required_without=ID_FIELD,
+        required_when=_DEATH_CONDITION,
+        help=NOTE_DEATH_ONLY_WITHOUT_ID,
+        help_en=NOTE_DEATH_ONLY_WITHOUT_ID_EN,
+        widget=widget,
+    )
 
 
 class NguoiDaChet(Person):
@@ -371,19 +463,25 @@ class NguoiDaChet(Person):
 
     ho_ten: PersonName = fld("Họ, chữ đệm, tên", label_en="Full name")
     ngay_sinh: PartialBirthDate = fld(
-        "Ngày, tháng, năm sinh", label_en="Date of birth", widget="date",
+        "Ngày, tháng, năm sinh",
+        label_en="Date of birth",
+        widget="date",
         help="Ghi đủ ngày, tháng, năm nếu biết; nếu chỉ biết năm sinh thì ghi năm.",
         help_en="The full date when known; otherwise the year.",
     )
     gioi_tinh: Gender | None = _death_conditional("Giới tính", "Sex")
     dan_toc: Ethnicity | None = _death_conditional("Dân tộc", "Ethnicity")
     quoc_tich: Nationality | None = _death_conditional("Quốc tịch", "Nationality")
-    noi_cu_tru_cuoi_cung: Address | None = _death_conditional("Nơi cư trú cuối cùng", "Last residence",
-                                                              widget="address")
+    noi_cu_tru_cuoi_cung: Address | None = _death_conditional(
+        "Nơi cư trú cuối cùng", "Last residence", widget="address"
+    )
     so_dinh_danh_ca_nhan: PersonalId | None = _id_field()
     giay_to_tuy_than: IdentityPaper | None = fld(
-        "Giấy tờ tùy thân", None, label_en="Identity paper",
-        help="Nếu người chết có giấy tờ tùy thân (hộ chiếu, CMND…).", help_en="If the deceased had one.",
+        "Giấy tờ tùy thân",
+        None,
+        label_en="Identity paper",
+        help="Nếu người chết có giấy tờ tùy thân (hộ chiếu, CMND…).",
+        help_en="If the deceased had one.",
     )
 
     @model_validator(mode="after")
@@ -404,9 +502,13 @@ class GiayKhaiSinh(Block):
 
     so: ShortText = fld("Số", label_en="Number", examples=["01/2014"])
     quyen_so: ShortText | None = fld("Quyển số", None, label_en="Book number", examples=["02"])
-    noi_cap: PastPlace = fld("Do cơ quan cấp", label_en="Issued by",
-                             help="Có thể là tên đơn vị trước năm 2025.", help_en="May be a pre-2025 unit.",
-                             examples=["Ủy ban nhân dân xã Mỹ An Hưng B, huyện Lấp Vò, tỉnh Đồng Tháp"])
+    noi_cap: PastPlace = fld(
+        "Do cơ quan cấp",
+        label_en="Issued by",
+        help="Có thể là tên đơn vị trước năm 2025.",
+        help_en="May be a pre-2025 unit.",
+        examples=["Ủy ban nhân dân xã Mỹ An Hưng B, huyện Lấp Vò, tỉnh Đồng Tháp"],
+    )
     ngay_cap: PastDate = fld("Ngày cấp", label_en="Date of issue", widget="date")
 
     def as_text(self) -> str:
@@ -420,7 +522,9 @@ class NguoiChaMeCon(NguoiDuocDangKy):
     only have a birth certificate), so the person is identified by ID number, paper or certificate."""
 
     giay_khai_sinh: GiayKhaiSinh | None = fld(
-        "Giấy khai sinh", None, label_en="Birth certificate",
+        "Giấy khai sinh",
+        None,
+        label_en="Birth certificate",
         help="Với người con chưa có giấy tờ tùy thân: số, quyển số, cơ quan cấp, ngày cấp Giấy khai sinh.",
         help_en="For a child without an identity paper: the birth certificate's number, book, issuer, date.",
     )
@@ -428,15 +532,18 @@ class NguoiChaMeCon(NguoiDuocDangKy):
     @model_validator(mode="after")
     def _identified(self) -> NguoiChaMeCon:  # replaces IdentifiedPerson's rule
         if all(getattr(self, k) in EMPTY for k in (ID_FIELD, "giay_to_tuy_than", "giay_khai_sinh")):
-            raise_field_errors(type(self).__name__, [((ID_FIELD,), vn_error("vn_identity_or_birth_certificate_missing"), None)])
+            raise_field_errors(
+                type(self).__name__,
+                [((ID_FIELD,), vn_error("vn_identity_or_birth_certificate_missing"), None)],
+            )
         return self
 
 
 # --- the 2020 series (TT 04/2020/TT-BTP), for forms 04/2024 did not replace --------------------
-NOTE_RESIDENCE_2020 = (
-    "Ghi nơi đăng ký thường trú; nếu không có thì nơi đăng ký tạm trú; nếu cũng không có thì nơi đang sinh sống."
+NOTE_RESIDENCE_2020 = "Ghi nơi đăng ký thường trú; nếu không có thì nơi đăng ký tạm trú; nếu cũng không có thì nơi đang sinh sống."
+NOTE_RESIDENCE_2020_EN = (
+    "Permanent residence; if none, temporary residence; if neither, where the person lives."
 )
-NOTE_RESIDENCE_2020_EN = "Permanent residence; if none, temporary residence; if neither, where the person lives."
 NOTE_ID_PAPER_2020 = (
     "Ghi rõ loại, số, cơ quan cấp, ngày cấp hộ chiếu, chứng minh nhân dân, thẻ căn cước công dân hoặc giấy tờ"
     " hợp lệ thay thế, ví dụ: Căn cước công dân số 087188001010 do Cục Cảnh sát QLHC về TTXH cấp ngày 20/11/2021."
@@ -456,10 +563,16 @@ class NguoiYeuCau2020(Block):
     identity paper always required (2020 notes (2) and (3))."""
 
     ho_ten: PersonName = fld("Họ, chữ đệm, tên người yêu cầu", label_en="Requester's full name")
-    noi_cu_tru: Address = fld("Nơi cư trú", label_en="Residence", help=NOTE_RESIDENCE_2020,
-                              help_en=NOTE_RESIDENCE_2020_EN, widget="address")
-    giay_to_tuy_than: GiayToTuyThan2020 = fld("Giấy tờ tùy thân", label_en="Identity paper",
-                                              help=NOTE_ID_PAPER_2020, help_en=NOTE_ID_PAPER_2020_EN)
+    noi_cu_tru: Address = fld(
+        "Nơi cư trú",
+        label_en="Residence",
+        help=NOTE_RESIDENCE_2020,
+        help_en=NOTE_RESIDENCE_2020_EN,
+        widget="address",
+    )
+    giay_to_tuy_than: GiayToTuyThan2020 = fld(
+        "Giấy tờ tùy thân", label_en="Identity paper", help=NOTE_ID_PAPER_2020, help_en=NOTE_ID_PAPER_2020_EN
+    )
 
 
 class NguoiDuocCap2020(Person):
@@ -468,18 +581,39 @@ class NguoiDuocCap2020(Person):
     a child may not have; the ID number only helps the registry find the record."""
 
     ho_ten: PersonName = fld("Họ, chữ đệm, tên", label_en="Full name")
-    ngay_sinh: PartialBirthDate = fld("Ngày, tháng, năm sinh", label_en="Date of birth", widget="date",
-                                      help="Ghi đủ ngày, tháng, năm nếu biết.", help_en="The full date when known.")
+    ngay_sinh: PartialBirthDate = fld(
+        "Ngày, tháng, năm sinh",
+        label_en="Date of birth",
+        widget="date",
+        help="Ghi đủ ngày, tháng, năm nếu biết.",
+        help_en="The full date when known.",
+    )
     gioi_tinh: Gender = fld("Giới tính", label_en="Sex", widget="choice")
     dan_toc: Ethnicity = fld("Dân tộc", label_en="Ethnicity", widget="choice")
     quoc_tich: Nationality = fld("Quốc tịch", "Việt Nam", label_en="Nationality", widget="choice")
-    noi_cu_tru: Address | None = fld("Nơi cư trú", None, label_en="Residence", help=NOTE_RESIDENCE_2020,
-                                     help_en=NOTE_RESIDENCE_2020_EN, widget="address")
+    noi_cu_tru: Address | None = fld(
+        "Nơi cư trú",
+        None,
+        label_en="Residence",
+        help=NOTE_RESIDENCE_2020,
+        help_en=NOTE_RESIDENCE_2020_EN,
+        widget="address",
+    )
     so_dinh_danh_ca_nhan: PersonalId | None = fld(
-        "Số định danh cá nhân", None, label_en="Personal ID number", widget="digits",
-        help="Nếu có: giúp cơ quan đăng ký tìm đúng hồ sơ.", help_en="If any: helps the registry find the record.")
-    giay_to_tuy_than: IdentityPaper | None = fld("Giấy tờ tùy thân", None, label_en="Identity paper",
-                                                 help=NOTE_ID_PAPER_2020, help_en=NOTE_ID_PAPER_2020_EN)
+        "Số định danh cá nhân",
+        None,
+        label_en="Personal ID number",
+        widget="digits",
+        help="Nếu có: giúp cơ quan đăng ký tìm đúng hồ sơ.",
+        help_en="If any: helps the registry find the record.",
+    )
+    giay_to_tuy_than: IdentityPaper | None = fld(
+        "Giấy tờ tùy thân",
+        None,
+        label_en="Identity paper",
+        help=NOTE_ID_PAPER_2020,
+        help_en=NOTE_ID_PAPER_2020_EN,
+    )
 
 
 # --- an earlier registration ("Đã đăng ký … tại … ngày … Số … Quyển số …") --------------------
@@ -496,11 +630,14 @@ ViecHoTich = choice(*VIEC_HO_TICH)
 
 NoiDangKy = Annotated[
     PastPlace,
-    fld("Đã đăng ký tại", label_en="Registered at",
+    fld(
+        "Đã đăng ký tại",
+        label_en="Registered at",
         help="Tên cơ quan đã đăng ký, như lúc đăng ký (có thể là đơn vị trước năm 2025), ví dụ: Ủy ban nhân dân"
-             " phường 1, thành phố Sa Đéc, tỉnh Đồng Tháp.",
+        " phường 1, thành phố Sa Đéc, tỉnh Đồng Tháp.",
         help_en="The body that registered it, as named then (may be a pre-2025 unit).",
-        examples=["Ủy ban nhân dân phường 1, thành phố Sa Đéc, tỉnh Đồng Tháp"]),
+        examples=["Ủy ban nhân dân phường 1, thành phố Sa Đéc, tỉnh Đồng Tháp"],
+    ),
 ]
 NgayDangKy = Annotated[PastDate | None, fld("Ngày đăng ký", None, label_en="Registered on", widget="date")]
 SoDangKy = Annotated[ShortText | None, fld("Số", None, label_en="Number", examples=["125"])]

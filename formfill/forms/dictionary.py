@@ -44,7 +44,13 @@ _FORMAT_NAMES = {
     "vn-place-text": "địa chỉ, địa danh (chữ)",
     "vn-short-text": "chữ (≤ 100)",
 }
-_KIND_NAMES = {"bool": "Có / Không", "int": "số nguyên", "text": "chữ", "date": "ngày dd/mm/yyyy", "choice": "lựa chọn"}
+_KIND_NAMES = {
+    "bool": "Có / Không",
+    "int": "số nguyên",
+    "text": "chữ",
+    "date": "ngày dd/mm/yyyy",
+    "choice": "lựa chọn",
+}
 
 
 def type_name(doc: FieldDoc) -> str:
@@ -89,12 +95,16 @@ def form_markdown(spec: FormSpec) -> str:
     optional_groups: set[str] = set()
     for doc in docs:
         parent = doc.path.rsplit(".", 1)[0] if "." in doc.path else ""
-        parent_optional = any(parent == g or parent.startswith(g + ".") for g in optional_groups) or doc.repeated
+        parent_optional = (
+            any(parent == g or parent.startswith(g + ".") for g in optional_groups) or doc.repeated
+        )
         if doc.kind in ("group", "list"):
             if not doc.required or doc.kind == "list":
                 optional_groups.add(doc.path)
             what = "nhóm (danh sách, hàng đếm từ 1)" if doc.kind == "list" else "nhóm"
-            lines.append(f"| `{doc.path}` | **{doc.label}** | {what} | {required_text(doc, parent_optional)} |")
+            lines.append(
+                f"| `{doc.path}` | **{doc.label}** | {what} | {required_text(doc, parent_optional)} |"
+            )
             continue
         kind = _with_length(doc, type_name(doc))
         lines.append(f"| `{doc.path}` | {doc.label} | {kind} | {required_text(doc, parent_optional)} |")

@@ -35,7 +35,9 @@ def loc_from_path(path: str) -> tuple[str | int, ...]:
     return tuple(int(p) - 1 if p.isdigit() else p for p in path.split(".") if p)
 
 
-def explain(error: ValidationError, lang: Lang | None = None, prefix: tuple[str | int, ...] = ()) -> list[FieldError]:
+def explain(
+    error: ValidationError, lang: Lang | None = None, prefix: tuple[str | int, ...] = ()
+) -> list[FieldError]:
     """Every error of a ValidationError, with its user path and its message from the table."""
     out: list[FieldError] = []
     for item in error.errors(include_url=False):

@@ -90,8 +90,14 @@ def _kind(schema: dict[str, Any]) -> str:
     return "text"
 
 
-def _walk(schema: dict[str, Any], defs: dict[str, Any], prefix: str, repeated: bool, out: list[FieldDoc],
-          groups: bool) -> None:
+def _walk(
+    schema: dict[str, Any],
+    defs: dict[str, Any],
+    prefix: str,
+    repeated: bool,
+    out: list[FieldDoc],
+    groups: bool,
+) -> None:
     required = set(schema.get("required", ()))
     for key, raw in schema.get("properties", {}).items():
         sub, optional = _unwrap_optional(raw, defs)

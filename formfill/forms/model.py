@@ -70,7 +70,9 @@ def field_extra(model: type[BaseModel], name: str) -> dict[str, Any]:
     return extra if isinstance(extra, dict) else {}
 
 
-def raise_field_errors(title: str, errors: Iterable[tuple[tuple[str | int, ...], PydanticCustomError, Any]]) -> None:
+def raise_field_errors(
+    title: str, errors: Iterable[tuple[tuple[str | int, ...], PydanticCustomError, Any]]
+) -> None:
     """Raise one ValidationError whose errors sit on the fields they concern (not on the model)."""
     details = [InitErrorDetails(type=err, loc=loc, input=value) for loc, err, value in errors]
     if details:

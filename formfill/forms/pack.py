@@ -108,7 +108,9 @@ def _spec_from_module(path: Path, module: ModuleType, templates: Path) -> FormSp
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
         raise FormPackError(f"{path}: defines no Declaration model")
     template = templates / f"{meta.id}.yaml"
-    return FormSpec(meta=meta, model=model, schema_path=path, template_path=template if template.exists() else None)
+    return FormSpec(
+        meta=meta, model=model, schema_path=path, template_path=template if template.exists() else None
+    )
 
 
 @cache
@@ -123,7 +125,9 @@ def _all_forms() -> dict[str, FormSpec]:
                 continue
             spec = _spec_from_module(path, _load_module(path), pack / "form_templates")
             if spec.id in forms:
-                raise FormPackError(f"{path}: form id {spec.id!r} is already defined by {forms[spec.id].schema_path}")
+                raise FormPackError(
+                    f"{path}: form id {spec.id!r} is already defined by {forms[spec.id].schema_path}"
+                )
             forms[spec.id] = spec
     _check_templates(forms.values())
     return forms

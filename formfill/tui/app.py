@@ -54,8 +54,13 @@ class FormfillApp(App[int]):
 
     ime_method: reactive[str | None] = reactive(None)
 
-    def __init__(self, settings: Settings, *, store: DraftStore | None = None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        store: DraftStore | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self._store = store
@@ -99,7 +104,11 @@ class FormfillApp(App[int]):
         try:
             session = FormSession.new(spec, self.store)
         except StorageError as exc:
-            self.notify(storage_message(exc), title=tr("Không tạo được bản nháp", "Cannot create a draft"), severity="error")
+            self.notify(
+                storage_message(exc),
+                title=tr("Không tạo được bản nháp", "Cannot create a draft"),
+                severity="error",
+            )
             return
         self.push_screen(WizardScreen(session, on_review=self.review))
 
@@ -134,8 +143,12 @@ class FormfillApp(App[int]):
             self.notify(tr("Tờ khai còn lỗi.", "The declaration has errors."), severity="error")
             return
         except (OSError, ImportError, FormfillError) as exc:
-            self.notify(storage_message(exc), title=tr("Không ghi được tệp PDF", "Cannot write the PDF"),
-                        severity="error", timeout=15)
+            self.notify(
+                storage_message(exc),
+                title=tr("Không ghi được tệp PDF", "Cannot write the PDF"),
+                severity="error",
+                timeout=15,
+            )
             return
         try:
             self.store.delete(session.draft_id)  # done: the PDF is the result, the draft goes

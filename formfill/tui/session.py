@@ -82,7 +82,7 @@ class FormSession:
         if tpl in self.docs and self.docs[tpl].kind == "list":
             tpl += ".N"
         prefix = tpl + "." if tpl else ""
-        return [d for p, d in self.docs.items() if p.startswith(prefix) and "." not in p[len(prefix):]]
+        return [d for p, d in self.docs.items() if p.startswith(prefix) and "." not in p[len(prefix) :]]
 
     def section_docs(self, section: Section) -> list[FieldDoc]:
         return [self.docs[key] for key in section.fields if key in self.docs]
@@ -98,7 +98,9 @@ class FormSession:
 
     def row_model(self, list_path: str) -> type[BaseModel]:
         """The block class of a repeating group's rows."""
-        block, _key, _info = field_info(self.spec.model, f"{template_path(list_path)}.N.{self.children(list_path)[0].key}")
+        block, _key, _info = field_info(
+            self.spec.model, f"{template_path(list_path)}.N.{self.children(list_path)[0].key}"
+        )
         return block
 
     # --- reading ---------------------------------------------------------------------------------
@@ -134,19 +136,19 @@ class FormSession:
     def rows(self, list_path: str) -> int:
         """How many rows a repeating group has."""
         prefix = list_path + "."
-        numbers = [int(p[len(prefix):].split(".")[0]) for p in self.answers if p.startswith(prefix)]
+        numbers = [int(p[len(prefix) :].split(".")[0]) for p in self.answers if p.startswith(prefix)]
         return max(numbers, default=0)
 
     def row_values(self, list_path: str, row: int) -> dict[str, JSONValue]:
         prefix = f"{list_path}.{row}."
-        return {p[len(prefix):]: v for p, v in self.answers.items() if p.startswith(prefix)}
+        return {p[len(prefix) :]: v for p, v in self.answers.items() if p.startswith(prefix)}
 
     def data(self) -> dict[str, Any]:
         """The declaration as a nested dict, from the answers that apply (empty ones left out)."""
         out: dict[str, Any] = {}
         for path, value in sorted(self.answers.items(), key=lambda kv: _sort_key(kv[0])):
             if path.startswith(PRESENT):
-                block = path[len(PRESENT):]
+                block = path[len(PRESENT) :]
                 if value is True and self.visible(block):
                     _put(out, block.split("."), None)
                 continue

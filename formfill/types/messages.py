@@ -53,10 +53,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_long": ("Tối đa {max_length} mục.", "At most {max_length} entries."),
     "dict_type": ("Phải là một nhóm thông tin (đối tượng).", "Must be a group of fields (an object)."),
     "model_type": ("Phải là một nhóm thông tin (đối tượng).", "Must be a group of fields (an object)."),
-    "model_attributes_type": ("Phải là một nhóm thông tin (đối tượng).", "Must be a group of fields (an object)."),
+    "model_attributes_type": (
+        "Phải là một nhóm thông tin (đối tượng).",
+        "Must be a group of fields (an object).",
+    ),
     "date_type": ("Phải là một ngày (dd/mm/yyyy).", "Must be a date (dd/mm/yyyy)."),
     "date_parsing": ("Ngày không đúng định dạng dd/mm/yyyy.", "Date is not in dd/mm/yyyy form."),
-    "date_from_datetime_parsing": ("Ngày không đúng định dạng dd/mm/yyyy.", "Date is not in dd/mm/yyyy form."),
+    "date_from_datetime_parsing": (
+        "Ngày không đúng định dạng dd/mm/yyyy.",
+        "Date is not in dd/mm/yyyy form.",
+    ),
     "time_parsing": ("Giờ không đúng định dạng hh:mm.", "Time is not in hh:mm form."),
     "time_type": ("Giờ không đúng định dạng hh:mm.", "Time is not in hh:mm form."),
     "value_error": ("Giá trị không hợp lệ: {error}", "Invalid value: {error}"),
@@ -71,15 +77,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "frozen_field": ("Không được sửa trường này.", "This field cannot be changed."),
     "is_instance_of": ("Kiểu dữ liệu không đúng.", "Wrong kind of value."),
     "callable_type": ("Kiểu dữ liệu không đúng.", "Wrong kind of value."),
-    "unexpected_keyword_argument": ("Trường này không có trong tờ khai.", "This field is not part of the form."),
+    "unexpected_keyword_argument": (
+        "Trường này không có trong tờ khai.",
+        "This field is not part of the form.",
+    ),
     # --- printing (formfill/render) ----------------------------------------------------------
     "render_missing_glyph": (
         "Không in được ký tự {char} trong trường này: phông chữ của mẫu không có ký tự đó. Hãy xóa hoặc thay ký tự này.",
         "Character {char} in this field cannot be printed: the form's font lacks it. Remove or replace it.",
     ),
     "render_overflow": (
-        "Nội dung quá dài, không vừa ô \"{label}\" trên mẫu in. Hãy viết ngắn lại.",
-        "Too long to fit the box \"{label}\" on the printed form. Please shorten it.",
+        'Nội dung quá dài, không vừa ô "{label}" trên mẫu in. Hãy viết ngắn lại.',
+        'Too long to fit the box "{label}" on the printed form. Please shorten it.',
     ),
     # --- rules written in formfill/forms -----------------------------------------------------
     "missing_without_id": (
@@ -99,7 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Copies were requested: give how many (1 or more).",
     ),
     "vn_copy_count_without_request": (
-        "Chỉ ghi số lượng bản sao khi chọn \"Có\" đề nghị cấp bản sao.",
+        'Chỉ ghi số lượng bản sao khi chọn "Có" đề nghị cấp bản sao.',
         "Give a number of copies only when copies are requested.",
     ),
     "vn_date_after_declaration": (
@@ -302,8 +311,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Số ngày Excel {value} không phải một ngày có thật (ví dụ 29/02/1900 không tồn tại).",
         "Excel day number {value} is not a real date (29/02/1900, for one, never existed).",
     ),
-    "batch_json_cell": ("Ô phải là một danh sách JSON [{{…}}, …]: {error}", "The cell must be a JSON list [{{…}}, …]: {error}"),
-    "batch_json_line": ("Dòng không phải một đối tượng JSON hợp lệ: {error}", "The line is not a valid JSON object: {error}"),
+    "batch_json_cell": (
+        "Ô phải là một danh sách JSON [{{…}}, …]: {error}",
+        "The cell must be a JSON list [{{…}}, …]: {error}",
+    ),
+    "batch_json_line": (
+        "Dòng không phải một đối tượng JSON hợp lệ: {error}",
+        "The line is not a valid JSON object: {error}",
+    ),
     "batch_pdf_missing_value": (
         "Kiểm tra PDF: không tìm thấy giá trị của trường này trong tệp đã in.",
         "PDF check: this field's value was not found in the written file.",

@@ -36,7 +36,11 @@ def normalise_name(value: Any) -> str:
     prev = ""
     for ch in text:
         # A combining mark NFC could not compose is still part of a Latin letter (rare tone marks).
-        ok = ch in _JOINERS or _is_latin_letter(ch) or (bool(prev) and unicodedata.combining(ch) > 0 and _is_latin_letter(prev))
+        ok = (
+            ch in _JOINERS
+            or _is_latin_letter(ch)
+            or (bool(prev) and unicodedata.combining(ch) > 0 and _is_latin_letter(prev))
+        )
         if not ok:
             raise vn_error("vn_name_chars", char=char_label(ch))
         if not unicodedata.combining(ch):

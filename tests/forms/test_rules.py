@@ -31,14 +31,27 @@ def _ok(form_id: str, data: dict[str, Any]) -> Any:
 
 # --- ket-hon: marriage age on the declaration date (Luật HN&GĐ 2014, Điều 8) ------------------------
 
+
 def _marriage(bride_born: str, groom_born: str, declared: str) -> dict[str, Any]:
     data = _example("ket-hon")
-    data["ben_nu"] = {"ho_ten": "Võ Thị Kim Thoa", "ngay_sinh": bride_born, "dan_toc": "Kinh",
-                      "quoc_tich": "Việt Nam", "noi_cu_tru": "xã Mỹ An Hưng, Đồng Tháp",
-                      "giay_to_tuy_than": {"loai": "Hộ chiếu", "so": "C7654321"}, "ket_hon_lan_thu": 1}
-    data["ben_nam"] = {"ho_ten": "Lê Văn Tài", "ngay_sinh": groom_born, "dan_toc": "Kinh",
-                       "quoc_tich": "Việt Nam", "noi_cu_tru": "xã Mỹ An Hưng, Đồng Tháp",
-                       "giay_to_tuy_than": {"loai": "Hộ chiếu", "so": "C1234567"}, "ket_hon_lan_thu": 1}
+    data["ben_nu"] = {
+        "ho_ten": "Võ Thị Kim Thoa",
+        "ngay_sinh": bride_born,
+        "dan_toc": "Kinh",
+        "quoc_tich": "Việt Nam",
+        "noi_cu_tru": "xã Mỹ An Hưng, Đồng Tháp",
+        "giay_to_tuy_than": {"loai": "Hộ chiếu", "so": "C7654321"},
+        "ket_hon_lan_thu": 1,
+    }
+    data["ben_nam"] = {
+        "ho_ten": "Lê Văn Tài",
+        "ngay_sinh": groom_born,
+        "dan_toc": "Kinh",
+        "quoc_tich": "Việt Nam",
+        "noi_cu_tru": "xã Mỹ An Hưng, Đồng Tháp",
+        "giay_to_tuy_than": {"loai": "Hộ chiếu", "so": "C1234567"},
+        "ket_hon_lan_thu": 1,
+    }
     data["ngay_lam"] = declared
     return data
 
@@ -97,13 +110,22 @@ def test_the_same_id_number_on_both_sides_fails_the_column_sex() -> None:
 def test_different_people_rule_catches_a_repeated_id_number() -> None:
     from formfill.forms.blocks import BenKetHon, same_person_errors
 
-    a = BenKetHon.model_validate({"ho_ten": "A", "ngay_sinh": "01/01/2000", "so_dinh_danh_ca_nhan": "087300012345",
-                                  "ket_hon_lan_thu": 1})
+    a = BenKetHon.model_validate(
+        {
+            "ho_ten": "A",
+            "ngay_sinh": "01/01/2000",
+            "so_dinh_danh_ca_nhan": "087300012345",
+            "ket_hon_lan_thu": 1,
+        }
+    )
     errors = same_person_errors(a, a, ("ben_nam",), "bên nữ")
-    assert [(loc, err.type) for loc, err, _ in errors] == [(("ben_nam", "so_dinh_danh_ca_nhan"), "vn_duplicate_person")]
+    assert [(loc, err.type) for loc, err, _ in errors] == [
+        (("ben_nam", "so_dinh_danh_ca_nhan"), "vn_duplicate_person")
+    ]
 
 
 # --- khai-tu: death after birth, not in the future, not after the declaration ---------------------
+
 
 def test_death_before_birth_is_refused_on_the_date_of_death() -> None:
     data = _example("khai-tu")
@@ -165,6 +187,7 @@ def test_time_of_death_is_stored_as_hh_mm(text: str) -> None:
 
 # --- nhan-cha-me-con: the relationship word ------------------------------------------------------
 
+
 @pytest.mark.parametrize("word", ["cha", "con"])
 def test_commitment_carries_the_relationship_word(word: str) -> None:
     data = _example("nhan-cha-me-con", "valid-2" if word == "cha" else "valid-1")
@@ -175,7 +198,11 @@ def test_commitment_carries_the_relationship_word(word: str) -> None:
 
 def test_relationship_word_is_matched_without_accents() -> None:
     data = _example("nhan-cha-me-con", "valid-2")
-    data["nguoi_duoc_nhan"] = {"ho_ten": "Võ Thị Lan", "ngay_sinh": "11/02/1975", "so_dinh_danh_ca_nhan": "087175002233"}
+    data["nguoi_duoc_nhan"] = {
+        "ho_ten": "Võ Thị Lan",
+        "ngay_sinh": "11/02/1975",
+        "so_dinh_danh_ca_nhan": "087175002233",
+    }
     data["la"] = "ME"
     assert _ok("nhan-cha-me-con", data).cam_doan().startswith("Tôi cam đoan việc nhận mẹ nói trên")
 
@@ -204,6 +231,7 @@ def test_the_two_parties_are_different_people() -> None:
 
 # --- xac-nhan-tinh-trang-hon-nhan: the official sentence ------------------------------------------
 
+
 def _status(data: dict[str, Any]) -> str:
     form = _example("xac-nhan-tinh-trang-hon-nhan")
     form["tinh_trang_hon_nhan"] = data
@@ -220,23 +248,45 @@ def test_period_wording() -> None:
 
 
 def test_married_wording() -> None:
-    text = _status({"loai": "Đang có vợ/chồng", "dang_co_vo_chong": {
-        "vo_chong": "chồng", "ho_ten": "Nguyễn Minh Luân",
-        "giay_chung_nhan_ket_hon": {"so": "45/2020", "ngay_dang_ky": "21/10/2020",
-                                    "noi_dang_ky": "Ủy ban nhân dân phường 1, thành phố Sa Đéc, tỉnh Đồng Tháp"}}})
-    assert text == ("Hiện tại đang có chồng là ông Nguyễn Minh Luân (Giấy chứng nhận kết hôn số 45/2020, do Ủy ban"
-                    " nhân dân phường 1, thành phố Sa Đéc, tỉnh Đồng Tháp cấp ngày 21 tháng 10 năm 2020)")
+    text = _status(
+        {
+            "loai": "Đang có vợ/chồng",
+            "dang_co_vo_chong": {
+                "vo_chong": "chồng",
+                "ho_ten": "Nguyễn Minh Luân",
+                "giay_chung_nhan_ket_hon": {
+                    "so": "45/2020",
+                    "ngay_dang_ky": "21/10/2020",
+                    "noi_dang_ky": "Ủy ban nhân dân phường 1, thành phố Sa Đéc, tỉnh Đồng Tháp",
+                },
+            },
+        }
+    )
+    assert text == (
+        "Hiện tại đang có chồng là ông Nguyễn Minh Luân (Giấy chứng nhận kết hôn số 45/2020, do Ủy ban"
+        " nhân dân phường 1, thành phố Sa Đéc, tỉnh Đồng Tháp cấp ngày 21 tháng 10 năm 2020)"
+    )
 
 
 def test_widowed_wording_ends_with_not_remarried() -> None:
-    text = _status({"loai": "Vợ/chồng đã chết", "vo_chong_da_chet": {
-        "vo_chong": "vợ", "loai_giay_to": "Trích lục khai tử", "so": "15/2019",
-        "noi_cap": "Ủy ban nhân dân xã Mỹ An Hưng A", "ngay_cap": "03/04/2019"}})
+    text = _status(
+        {
+            "loai": "Vợ/chồng đã chết",
+            "vo_chong_da_chet": {
+                "vo_chong": "vợ",
+                "loai_giay_to": "Trích lục khai tử",
+                "so": "15/2019",
+                "noi_cap": "Ủy ban nhân dân xã Mỹ An Hưng A",
+                "ngay_cap": "03/04/2019",
+            },
+        }
+    )
     assert text.startswith("Có đăng ký kết hôn, nhưng vợ đã chết (Trích lục khai tử số 15/2019")
     assert text.endswith("; hiện tại chưa đăng ký kết hôn với ai")
 
 
 # --- thay-doi-cai-chinh-ho-tich: change rows -----------------------------------------------------
+
 
 def test_a_correction_of_one_diacritic_is_a_change() -> None:
     data = _example("thay-doi-cai-chinh-ho-tich")

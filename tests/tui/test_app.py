@@ -45,7 +45,9 @@ def test_every_binding_has_an_id() -> None:
     for info in pkgutil.walk_packages(formfill.tui.__path__, "formfill.tui."):
         module = importlib.import_module(info.name)
         for obj in vars(module).values():
-            own = vars(obj).get("BINDINGS", []) if isinstance(obj, type) and obj.__module__ == info.name else []
+            own = (
+                vars(obj).get("BINDINGS", []) if isinstance(obj, type) and obj.__module__ == info.name else []
+            )
             for binding in own:
                 if isinstance(binding, Binding) and not binding.id:
                     missing.append(f"{obj.__name__}: {binding.key}")

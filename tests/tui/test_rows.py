@@ -39,8 +39,11 @@ async def add_member(pilot, values: tuple[str, ...]) -> None:  # type: ignore[no
     await pilot.press("insert")
     await pilot.pause()
     assert isinstance(pilot.app.screen, RowDialog)
-    for key, value in zip(("ho_ten", "ngay_sinh", "gioi_tinh", "so_dinh_danh_ca_nhan", "moi_quan_he_voi_chu_ho"),
-                          values, strict=True):
+    for key, value in zip(
+        ("ho_ten", "ngay_sinh", "gioi_tinh", "so_dinh_danh_ca_nhan", "moi_quan_he_voi_chu_ho"),
+        values,
+        strict=True,
+    ):
         await type_into(pilot, f"thanh_vien.{pilot.app.screen.row}.{key}", value)
     await pilot.press("ctrl+s")
     await pilot.pause()

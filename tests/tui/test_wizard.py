@@ -62,7 +62,9 @@ def test_wrong_id_number_shows_its_message_and_continue_stays(tmp_path: Path) ->
 
 
 def test_condition_shows_and_hides_the_copy_count(tmp_path: Path) -> None:
-    answers = {k: v for k, v in flatten(KHAI_SINH).items() if k not in ("de_nghi_cap_ban_sao", "so_luong_ban_sao")}
+    answers = {
+        k: v for k, v in flatten(KHAI_SINH).items() if k not in ("de_nghi_cap_ban_sao", "so_luong_ban_sao")
+    }
     preload(tmp_path, "khai-sinh", answers, "hoan_tat")
 
     async def run() -> None:
@@ -80,7 +82,9 @@ def test_condition_shows_and_hides_the_copy_count(tmp_path: Path) -> None:
             assert not count.display
             await pilot.press("c")
             await pilot.pause()
-            await pilot.press("pagedown")  # copies wanted, no count: the whole-form rule says so in the review
+            await pilot.press(
+                "pagedown"
+            )  # copies wanted, no count: the whole-form rule says so in the review
             await pilot.pause()
             assert isinstance(app.screen, ReviewScreen)
             assert "ghi số lượng bản" in screen_text(app)
@@ -135,7 +139,9 @@ def test_bad_qr_text_says_why(tmp_path: Path) -> None:
     asyncio.run(run())
 
 
-LONG_QR = "079090001234||Nguyễn Văn An|01011990|Nam|Số 3, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh|05062022"
+LONG_QR = (
+    "079090001234||Nguyễn Văn An|01011990|Nam|Số 3, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh|05062022"
+)
 
 
 async def paste(pilot, text: str) -> None:  # type: ignore[no-untyped-def]

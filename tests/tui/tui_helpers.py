@@ -18,7 +18,12 @@ SIZE = (100, 32)
 
 def make_app(tmp: Path, **overrides: Any) -> FormfillApp:
     """The app with test settings: its own folders, a steady cursor, a fixed clock."""
-    values: dict[str, Any] = {"output_dir": tmp / "out", "data_dir": tmp / "data", "cursor_blink": False, "lang": "vi"}
+    values: dict[str, Any] = {
+        "output_dir": tmp / "out",
+        "data_dir": tmp / "data",
+        "cursor_blink": False,
+        "lang": "vi",
+    }
     settings = Settings(**{**values, **overrides})
     return create_app(settings, clock=lambda: FIXED)
 
@@ -49,7 +54,9 @@ async def tab_to(pilot: Pilot[Any], target: str, limit: int = 80) -> None:
         if owner_path(pilot.app.focused) == target:
             return
         await pilot.press("tab")
-    raise AssertionError(f"could not reach {target!r} with Tab; focus is on {owner_path(pilot.app.focused)!r}")
+    raise AssertionError(
+        f"could not reach {target!r} with Tab; focus is on {owner_path(pilot.app.focused)!r}"
+    )
 
 
 async def type_into(pilot: Pilot[Any], target: str, text: str, *, clear: bool = True) -> None:

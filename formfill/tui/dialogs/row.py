@@ -36,7 +36,9 @@ class RowDialog(LocalizedBindings, ModalScreen[dict[str, JSONValue] | None]):
         block = qr_block(session, f"{list_path}.{row}")
         self.qr = QrInput(block) if block else None
         self.fields = [
-            FieldRow(session.spec.model, doc, f"{list_path}.{row}.{doc.key}", values.get(doc.key), qr_block=block)
+            FieldRow(
+                session.spec.model, doc, f"{list_path}.{row}.{doc.key}", values.get(doc.key), qr_block=block
+            )
             for doc in session.children(list_path)
         ]
         self.new_row = row > session.rows(list_path)

@@ -31,10 +31,18 @@ class FinishScreen(LocalizedBindings, Screen[None]):
         yield Static(self.form_title, id="form-title")
         yield Static(tr("Đã xong", "Done"), id="progress")
         with Vertical(id="body"):
-            yield Static(tr("Tờ khai đã được lưu thành tệp PDF:", "The declaration was saved as a PDF:"), classes="label")
+            yield Static(
+                tr("Tờ khai đã được lưu thành tệp PDF:", "The declaration was saved as a PDF:"),
+                classes="label",
+            )
             yield Static(str(self.path), id="pdf-path")
-            yield Static(tr("Mang tờ khai đã in tới bộ phận một cửa, ký tên trước mặt cán bộ tiếp nhận.",
-                            "Bring the printed form to the office and sign it in front of the officer."), classes="help")
+            yield Static(
+                tr(
+                    "Mang tờ khai đã in tới bộ phận một cửa, ký tên trước mặt cán bộ tiếp nhận.",
+                    "Bring the printed form to the office and sign it in front of the officer.",
+                ),
+                classes="help",
+            )
             with Horizontal(id="nav"):
                 if printer_available():
                     yield Button(tr("In (P)", "Print (P)"), id="print")
@@ -47,11 +55,16 @@ class FinishScreen(LocalizedBindings, Screen[None]):
 
     def action_print(self) -> None:
         if not printer_available():
-            self.message.update(tr("Máy này không có lệnh in (lp).", "No print command (lp) on this machine."))
+            self.message.update(
+                tr("Máy này không có lệnh in (lp).", "No print command (lp) on this machine.")
+            )
             return
         ok, said = print_pdf(self.path)
-        self.message.update(tr("Đã gửi tới máy in. ", "Sent to the printer. ") + said if ok
-                            else tr("Không in được: ", "Could not print: ") + said)
+        self.message.update(
+            tr("Đã gửi tới máy in. ", "Sent to the printer. ") + said
+            if ok
+            else tr("Không in được: ", "Could not print: ") + said
+        )
 
     def action_new(self) -> None:
         self.app.action_home()  # type: ignore[attr-defined]

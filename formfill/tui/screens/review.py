@@ -48,7 +48,9 @@ def review_items(session: FormSession, errors: list[FieldError]) -> dict[str, li
         if doc.kind == "list":
             for n in range(1, session.rows(tpl) + 1):
                 values = session.row_values(tpl, n)
-                shown = " · ".join(_show(values.get(c.key)) for c in session.children(tpl) if values.get(c.key))
+                shown = " · ".join(
+                    _show(values.get(c.key)) for c in session.children(tpl) if values.get(c.key)
+                )
                 items[f"{tpl}.{n}"] = Item(f"{tpl}.{n}", f"{doc.label_for()} {n}", shown, order[tpl])
             continue
         if not session.visible(tpl):
@@ -65,8 +67,12 @@ def review_items(session: FormSession, errors: list[FieldError]) -> dict[str, li
         if item is None:
             tpl = error.path
             doc = session.doc(tpl) if _known(session, tpl) else None
-            item = Item(error.path, _label(session, tpl) if doc else error.path,
-                        tr("(chưa điền)", "(empty)"), order.get(tpl, len(order)))
+            item = Item(
+                error.path,
+                _label(session, tpl) if doc else error.path,
+                tr("(chưa điền)", "(empty)"),
+                order.get(tpl, len(order)),
+            )
             items[error.path] = item
         item.errors.append(error.message)
     by_section: dict[str, list[Item]] = {s.key: [] for s in session.sections()}
@@ -122,7 +128,12 @@ class ReviewItem(Widget, can_focus=True):
         self.item = item
 
     def render(self) -> Text:
-        text = Text.assemble((self.item.label, "bold"), ": ", self.item.value or "—", ("   [Sửa ↵]" if self.has_focus else "", "reverse"))
+        text = Text.assemble(
+            (self.item.label, "bold"),
+            ": ",
+            self.item.value or "—",
+            ("   [Sửa ↵]" if self.has_focus else "", "reverse"),
+        )
         for message in self.item.errors:
             text.append("\n  ⚠ " + message, style="bold")
         return text
@@ -141,7 +152,14 @@ class ReviewScreen(LocalizedBindings, Screen[str | None]):
     """Dismisses with a path to edit, ``""`` when finished, ``None`` to go back."""
 
     BINDINGS = [
-        shown("pagedown,ctrl+right,f10", "finish", "Hoàn tất, tạo PDF", "Finish, make the PDF", id="review.finish", priority=True),
+        shown(
+            "pagedown,ctrl+right,f10",
+            "finish",
+            "Hoàn tất, tạo PDF",
+            "Finish, make the PDF",
+            id="review.finish",
+            priority=True,
+        ),
         shown("pageup,ctrl+left,escape", "back", "Quay lại", "Back", id="review.back", priority=True),
     ]
 
@@ -167,15 +185,25 @@ class ReviewScreen(LocalizedBindings, Screen[str | None]):
         self.errors = self.session.review_errors()
         widgets: list[Widget] = []
         for i, section in enumerate(self.session.sections(), 1):
-            widgets.append(Static(f"{i}. {tr(section.title, section.title_en or section.title)}", classes="review-section"))
+            widgets.append(
+                Static(
+                    f"{i}. {tr(section.title, section.title_en or section.title)}", classes="review-section"
+                )
+            )
             widgets.extend(ReviewItem(item) for item in review_items(self.session, self.errors)[section.key])
-        widgets.append(Button(tr("Hoàn tất, tạo PDF (PgDn)", "Finish, make the PDF (PgDn)"), variant="primary", id="finish"))
+        widgets.append(
+            Button(
+                tr("Hoàn tất, tạo PDF (PgDn)", "Finish, make the PDF (PgDn)"), variant="primary", id="finish"
+            )
+        )
         await self.body.mount_all(widgets)
         if self.errors:
-            self.summary.update(tr(
-                f"Còn {len(self.errors)} chỗ cần sửa (đánh dấu ⚠). Chọn một dòng và nhấn Enter để sửa.",
-                f"{len(self.errors)} thing(s) to fix (marked ⚠). Pick a line and press Enter to edit it.",
-            ))
+            self.summary.update(
+                tr(
+                    f"Còn {len(self.errors)} chỗ cần sửa (đánh dấu ⚠). Chọn một dòng và nhấn Enter để sửa.",
+                    f"{len(self.errors)} thing(s) to fix (marked ⚠). Pick a line and press Enter to edit it.",
+                )
+            )
             self.summary.add_class("-shown")
         first = next((w for w in self.body.query(ReviewItem).results() if w.item.errors), None)
         (first or self.query_one("#finish", Button)).focus()
@@ -189,8 +217,10 @@ class ReviewScreen(LocalizedBindings, Screen[str | None]):
 
     def action_finish(self) -> None:
         if self.errors:
-            self.notify(tr("Còn thông tin cần sửa trước khi tạo tờ khai.", "Fix the marked answers first."),
-                        severity="warning")
+            self.notify(
+                tr("Còn thông tin cần sửa trước khi tạo tờ khai.", "Fix the marked answers first."),
+                severity="warning",
+            )
             first = next((w for w in self.body.query(ReviewItem).results() if w.item.errors), None)
             if first is not None:
                 first.focus()

@@ -22,7 +22,9 @@ from formfill.tui.widgets.status import StatusBar, storage_message
 
 def form_matches(spec: FormSpec, query: str) -> bool:
     """Every word of the query appears in the form's title, description, id or legal basis."""
-    hay = fold(" ".join((spec.id, spec.meta.title, spec.meta.title_en, spec.meta.description, spec.meta.legal_basis)))
+    hay = fold(
+        " ".join((spec.id, spec.meta.title, spec.meta.title_en, spec.meta.description, spec.meta.legal_basis))
+    )
     hay = hay.replace("-", " ")
     return all(word in hay for word in fold(query).replace("-", " ").split())
 
@@ -50,18 +52,28 @@ class StartScreen(LocalizedBindings, Screen[None]):
         self.forms = list_forms()
         self.drafts: list[DraftSummary] = []
         self.search = ImeInput(
-            placeholder=tr("Tìm tờ khai — gõ không dấu cũng được: khai sinh, ket hon…",
-                           "Find a form — accents optional: khai sinh, ket hon…"),
+            placeholder=tr(
+                "Tìm tờ khai — gõ không dấu cũng được: khai sinh, ket hon…",
+                "Find a form — accents optional: khai sinh, ket hon…",
+            ),
             id="search",
         )
         self.form_list = FormList(id="forms")
         self.draft_list = DraftList(id="drafts")
-        self.drafts_title = Static(tr("Bản nháp đang làm dở (Enter: làm tiếp, Delete: xoá)",
-                                      "Unfinished drafts (Enter: resume, Delete: remove)"), classes="label")
+        self.drafts_title = Static(
+            tr(
+                "Bản nháp đang làm dở (Enter: làm tiếp, Delete: xoá)",
+                "Unfinished drafts (Enter: resume, Delete: remove)",
+            ),
+            classes="label",
+        )
         self.status = StatusBar()
 
     def compose(self) -> ComposeResult:
-        yield Static(tr("formfill — Trợ lý điền tờ khai hành chính", "formfill — declaration assistant"), id="form-title")
+        yield Static(
+            tr("formfill — Trợ lý điền tờ khai hành chính", "formfill — declaration assistant"),
+            id="form-title",
+        )
         yield Static(tr("Chọn tờ khai cần điền", "Choose a form to fill"), id="progress")
         with VerticalScroll(id="body"):
             yield self.search
@@ -85,8 +97,14 @@ class StartScreen(LocalizedBindings, Screen[None]):
     def show_forms(self, query: str) -> None:
         shown = [f for f in self.forms if form_matches(f, query)]
         self.form_list.set_options(
-            Option(Text.assemble((tr(f.meta.title, f.meta.title_en), "bold"), "\n  ",
-                                 tr(f.meta.description, f.meta.description_en)), id=f.id)
+            Option(
+                Text.assemble(
+                    (tr(f.meta.title, f.meta.title_en), "bold"),
+                    "\n  ",
+                    tr(f.meta.description, f.meta.description_en),
+                ),
+                id=f.id,
+            )
             for f in shown
         )
         if shown:
@@ -124,7 +142,8 @@ class StartScreen(LocalizedBindings, Screen[None]):
             self.drafts = []
         titles = {f.id: tr(f.meta.title, f.meta.title_en) for f in self.forms}
         self.draft_list.set_options(
-            Option(f"{titles.get(d.form_id, d.form_id)} · {d.label.split(' · ', 1)[-1]}", id=d.id) for d in self.drafts
+            Option(f"{titles.get(d.form_id, d.form_id)} · {d.label.split(' · ', 1)[-1]}", id=d.id)
+            for d in self.drafts
         )
         if self.drafts:
             self.draft_list.highlighted = 0
@@ -141,9 +160,12 @@ class StartScreen(LocalizedBindings, Screen[None]):
         if index is None or index >= len(self.drafts):
             return
         draft = self.drafts[index]
-        if await self.app.push_screen_wait(ConfirmDialog(tr(f"Xoá hẳn bản nháp này?\n{draft.label}",
-                                                            f"Delete this draft for good?\n{draft.label}"),
-                                                         yes=tr("Xoá", "Delete"))):
+        if await self.app.push_screen_wait(
+            ConfirmDialog(
+                tr(f"Xoá hẳn bản nháp này?\n{draft.label}", f"Delete this draft for good?\n{draft.label}"),
+                yes=tr("Xoá", "Delete"),
+            )
+        ):
             try:
                 self.app.store.delete(draft.id)  # type: ignore[attr-defined]
             except StorageError as exc:

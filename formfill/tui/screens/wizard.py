@@ -39,7 +39,7 @@ def closest(targets: dict[str, Target], path: str) -> Target | None:
 def describe(target: Target, error: FieldError) -> str:
     """An error as the summary lists it: "Họ, chữ đệm, tên: Chưa điền …" (rows named by number)."""
     label = target.doc.label_for()
-    rest = error.path[len(target.path):].strip(".")
+    rest = error.path[len(target.path) :].strip(".")
     if isinstance(target, RowsEditor) and rest:
         row, _, key = rest.partition(".")
         docs = {d.key: d.label_for() for d in target.columns}
@@ -93,8 +93,10 @@ class WizardScreen(LocalizedBindings, Screen[None]):
         section = self.section
         self._save(lambda: self.session.set_section(section.key))
         self.progress.update(
-            tr(f"Bước {self.index + 1}/{len(sections)} · {section.title}",
-               f"Step {self.index + 1}/{len(sections)} · {section.title_en or section.title}")
+            tr(
+                f"Bước {self.index + 1}/{len(sections)} · {section.title}",
+                f"Step {self.index + 1}/{len(sections)} · {section.title_en or section.title}",
+            )
         )
         help_text = tr(section.help, section.help_en or section.help)
         intro = Static(help_text, id="section-help", classes="help")
@@ -105,9 +107,11 @@ class WizardScreen(LocalizedBindings, Screen[None]):
         nav = Horizontal(
             Button(tr("◀ Quay lại (PgUp)", "◀ Back (PgUp)"), id="nav-back"),
             Button(
-                tr("Kiểm tra lại ▶ (PgDn)", "Review ▶ (PgDn)") if last or self.return_to_review
+                tr("Kiểm tra lại ▶ (PgDn)", "Review ▶ (PgDn)")
+                if last or self.return_to_review
                 else tr("Tiếp tục ▶ (PgDn)", "Continue ▶ (PgDn)"),
-                variant="primary", id="nav-continue",
+                variant="primary",
+                id="nav-continue",
             ),
             id="nav",
         )
@@ -163,7 +167,11 @@ class WizardScreen(LocalizedBindings, Screen[None]):
 
     # --- what is on screen ---------------------------------------------------------------------
     def targets(self) -> dict[str, Target]:
-        return {w.path: w for w in self.body.query("FieldRow, BlockBox, RowsEditor").results() if isinstance(w, Target)}
+        return {
+            w.path: w
+            for w in self.body.query("FieldRow, BlockBox, RowsEditor").results()
+            if isinstance(w, Target)
+        }
 
     def fields(self) -> Iterable[FieldRow]:
         return self.body.query(FieldRow).results()
@@ -174,7 +182,9 @@ class WizardScreen(LocalizedBindings, Screen[None]):
 
     def show_summary(self, lines: list[str]) -> None:
         if lines:
-            head = tr(f"Còn {len(lines)} chỗ cần sửa trước khi tiếp tục:", f"{len(lines)} thing(s) to fix first:")
+            head = tr(
+                f"Còn {len(lines)} chỗ cần sửa trước khi tiếp tục:", f"{len(lines)} thing(s) to fix first:"
+            )
             self.summary.update("\n".join([head, *[f"• {line}" for line in lines]]))
         self.summary.set_class(bool(lines), "-shown")
 
@@ -212,7 +222,9 @@ class WizardScreen(LocalizedBindings, Screen[None]):
         try:
             action()
             for waiting in list(self.unsaved):
-                self.session.store.save_answer(self.session.draft_id, waiting, self.session.answers.get(waiting))
+                self.session.store.save_answer(
+                    self.session.draft_id, waiting, self.session.answers.get(waiting)
+                )
                 self.unsaved.discard(waiting)
         except StorageError as exc:
             if path is not None:
@@ -325,4 +337,3 @@ class WizardScreen(LocalizedBindings, Screen[None]):
             self._save(lambda: self.session.remove_row(event.path, event.row))
             event.editor.refresh_rows()
         event.editor.focus_control()
-

@@ -37,8 +37,15 @@ class BlockBox(Vertical):
             self.box = box
             self.path = box.path
 
-    def __init__(self, session: FormSession, doc: FieldDoc, path: str, children: Callable[[], list[Widget]], *,
-                 hint: str = "") -> None:
+    def __init__(
+        self,
+        session: FormSession,
+        doc: FieldDoc,
+        path: str,
+        children: Callable[[], list[Widget]],
+        *,
+        hint: str = "",
+    ) -> None:
         super().__init__(id=widget_id("b", path), classes="block")
         self.doc = doc
         self.path = path
@@ -47,7 +54,9 @@ class BlockBox(Vertical):
         self.border_title = doc.label_for()
         self.presence = YesNo(
             given if self.optional and (PRESENT + path) in session.answers else None,
-            yes=tr("Có thông tin", "Given"), no=tr("Không có", "None"), classes="presence",
+            yes=tr("Có thông tin", "Given"),
+            no=tr("Không có", "None"),
+            classes="presence",
         )
         self.hint = hint
         self.body = Vertical(classes="body")
@@ -89,7 +98,9 @@ class BlockBox(Vertical):
             return
         self._card_text = text
         shown = bool(text)
-        self.card_address.update(tr(f"Nơi thường trú trên thẻ: {text}", f"Residence on the card: {text}") if text else "")
+        self.card_address.update(
+            tr(f"Nơi thường trú trên thẻ: {text}", f"Residence on the card: {text}") if text else ""
+        )
         self.card_address.parent.display = shown  # type: ignore[union-attr]
 
     async def show(self, given: bool) -> None:

@@ -49,7 +49,11 @@ class CheckList(Widget, can_focus=True):
         text = Text()
         for i, option in enumerate(self.options):
             mark = "[x]" if option in self.ticked else "[ ]"
-            style = "bold reverse" if i == self.cursor and self.has_focus else ("bold" if option in self.ticked else "")
+            style = (
+                "bold reverse"
+                if i == self.cursor and self.has_focus
+                else ("bold" if option in self.ticked else "")
+            )
             text.append(f"{mark} {option}", style=style)
             if i < len(self.options) - 1:
                 text.append("\n")

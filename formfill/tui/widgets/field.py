@@ -28,7 +28,9 @@ QR_SETTLE_SECONDS = 0.2  # a pasted QR code is read this soon; a scanner's keys 
 _NO_IME_FORMATS = {"vn-phone", "email", "vn-personal-id", "vn-cmnd"}
 
 
-def make_control(doc: FieldDoc, validator: SchemaValidator, value: JSONValue, *, room_for_qr: bool = False) -> Widget:
+def make_control(
+    doc: FieldDoc, validator: SchemaValidator, value: JSONValue, *, room_for_qr: bool = False
+) -> Widget:
     """The input for a field, chosen from its kind, format and widget hint.
 
     ``room_for_qr``: no length cap on a text input, so a CCCD QR code pasted into it arrives whole
@@ -78,8 +80,16 @@ class FieldRow(Vertical):
         def control(self) -> FieldRow:
             return self.row
 
-    def __init__(self, model: type[BaseModel], doc: FieldDoc, path: str, value: JSONValue, *, hint: str = "",
-                 qr_block: str | None = None) -> None:
+    def __init__(
+        self,
+        model: type[BaseModel],
+        doc: FieldDoc,
+        path: str,
+        value: JSONValue,
+        *,
+        hint: str = "",
+        qr_block: str | None = None,
+    ) -> None:
         super().__init__(id=widget_id("f", path), classes="field")
         self.doc = doc
         self.path = path

@@ -114,7 +114,12 @@ class DateInput(ImeInput):
         ch = event.character or ""
         at_end = self.cursor_position == len(self.value)
         # Partial dates may be a bare year, so only full dates get the live mask.
-        if not self.partial and ch.isdigit() and at_end and (_DD.fullmatch(self.value) or _DD_MM.fullmatch(self.value)):
+        if (
+            not self.partial
+            and ch.isdigit()
+            and at_end
+            and (_DD.fullmatch(self.value) or _DD_MM.fullmatch(self.value))
+        ):
             self.insert_text_at_cursor("/")
 
 

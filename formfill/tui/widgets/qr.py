@@ -77,8 +77,10 @@ class QrInput(ImeInput):
     def __init__(self, block: str) -> None:
         super().__init__(
             ime=False,
-            placeholder=tr("Quét mã QR trên thẻ CCCD (hoặc dán nội dung), rồi Enter",
-                           "Scan the QR code of the ID card (or paste it), then Enter"),
+            placeholder=tr(
+                "Quét mã QR trên thẻ CCCD (hoặc dán nội dung), rồi Enter",
+                "Scan the QR code of the ID card (or paste it), then Enter",
+            ),
             id=widget_id("qr", block),
             classes="qr",
         )
@@ -87,7 +89,11 @@ class QrInput(ImeInput):
 
     def with_label(self) -> list[Widget]:
         """The box with its label above and its error line below, as a block shows them."""
-        return [Static(tr("Điền nhanh từ thẻ CCCD", "Fill from the ID card"), classes="label"), self, self.message]
+        return [
+            Static(tr("Điền nhanh từ thẻ CCCD", "Fill from the ID card"), classes="label"),
+            self,
+            self.message,
+        ]
 
     async def action_submit(self) -> None:
         from formfill.types.cccd_qr import parse_cccd_qr
@@ -110,7 +116,10 @@ def card_notice(event: CardRead) -> str:
     """What the person is told once a block was filled from a card."""
     if event.from_field:
         return tr("Đã điền từ mã QR thẻ CCCD", "Filled from the ID card's QR code")
-    return tr("Đã điền từ thẻ CCCD. Kiểm tra lại trước khi tiếp tục.", "Filled from the ID card. Check before continuing.")
+    return tr(
+        "Đã điền từ thẻ CCCD. Kiểm tra lại trước khi tiếp tục.",
+        "Filled from the ID card. Check before continuing.",
+    )
 
 
 __all__ = ["QR_KEYS", "CardRead", "QrInput", "card_notice", "card_values", "looks_like_qr", "read_card"]

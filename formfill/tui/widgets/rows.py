@@ -48,8 +48,13 @@ class RowsEditor(Vertical):
         self.path = path
         self.columns = session.children(path)
         self.table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, classes="rows-table")
-        self.empty = Static(tr("Chưa có dòng nào. Nhấn Insert (hoặc +) để thêm.",
-                               "No rows yet. Press Insert (or +) to add one."), classes="help")
+        self.empty = Static(
+            tr(
+                "Chưa có dòng nào. Nhấn Insert (hoặc +) để thêm.",
+                "No rows yet. Press Insert (or +) to add one.",
+            ),
+            classes="help",
+        )
         self.error = Static("", classes="error")
         self.border_title = doc.label_for()
 

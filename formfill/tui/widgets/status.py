@@ -24,11 +24,7 @@ class StatusBar(Widget):
     ime: reactive[str | None] = reactive(None)
 
     def render(self) -> Text:
-        left = (
-            Text(self.problem, style="bold reverse")
-            if self.problem
-            else Text(self.saved, style="bold")
-        )
+        left = Text(self.problem, style="bold reverse") if self.problem else Text(self.saved, style="bold")
         right = Text(ime_label(self.ime))
         pad = max(1, self.size.width - left.cell_len - right.cell_len - 2)
         return Text.assemble(" ", left, " " * pad, right, " ")

@@ -46,9 +46,13 @@ class YesNo(Widget, can_focus=True):
     def render(self) -> Text:
         def part(label: str, on: bool) -> Text:
             mark = "(•)" if on else "( )"
-            return Text(f"{mark} {label}", style="bold reverse" if on and self.has_focus else ("bold" if on else ""))
+            return Text(
+                f"{mark} {label}", style="bold reverse" if on and self.has_focus else ("bold" if on else "")
+            )
 
-        return Text.assemble(part(self.yes_label, self.value is True), "    ", part(self.no_label, self.value is False))
+        return Text.assemble(
+            part(self.yes_label, self.value is True), "    ", part(self.no_label, self.value is False)
+        )
 
     def action_toggle(self) -> None:
         self.action_choose(not self.value)
