@@ -27,7 +27,7 @@ from pathlib import Path
 t0 = time.perf_counter()
 from formfill.tui.app import create_app
 from formfill.tui.screens.start import StartScreen
-from formfill.tui.settings import Settings
+from formfill.session.settings import Settings
 
 async def main():
     tmp = Path(tempfile.mkdtemp())
@@ -57,7 +57,7 @@ def first_screen() -> tuple[list[float], list[float]]:
 
 def commune_search() -> list[float]:
     sys.path.insert(0, str(ROOT))
-    from formfill.tui.choices import search_communes
+    from formfill.session.choices import search_communes
 
     search_communes("warm up")  # builds the index once, as the first keystroke in a session does
     times = []
@@ -76,7 +76,7 @@ from datetime import datetime
 from pathlib import Path
 from formfill.storage import DraftStore
 from formfill.tui.app import create_app
-from formfill.tui.settings import Settings
+from formfill.session.settings import Settings
 
 async def main(target):
     tmp = Path(tempfile.mkdtemp())

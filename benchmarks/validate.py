@@ -44,8 +44,8 @@ def main() -> int:
         whole = time.perf_counter() - start
         assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
 
+        from formfill.base.json_input import loads_strict
         from formfill.forms import get_form
-        from formfill.jsonio import loads_strict
 
         spec = get_form("khai-sinh")
         lines = path.read_text(encoding="utf-8").splitlines()

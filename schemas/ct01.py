@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.forms.blocks import Declaration as DeclarationBase
-from formfill.forms.blocks import KinhGui, LamTai, NgayLam, Person
-from formfill.forms.model import Block, FormMeta, Section, fld, raise_field_errors
+from formfill.schema import Block, FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema.persons import Declaration as DeclarationBase
+from formfill.schema.persons import KinhGui, LamTai, NgayLam, Person
 from formfill.types import BirthDate, Email, FreeText, Gender, PersonalId, PersonName, Phone, ShortText
-from formfill.types.messages import vn_error
 
 NOTE_REQUEST = (
     "Ghi rõ nội dung đề nghị, ví dụ: đăng ký thường trú, đăng ký tạm trú, tách hộ, xác nhận thông tin"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.forms.blocks import (
+from formfill.schema import FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema.persons import (
     BenNam,
     BenNu,
     DeNghiCapBanSao,
@@ -21,10 +22,8 @@ from formfill.forms.blocks import (
     full_years,
     same_person_errors,
 )
-from formfill.forms.blocks import Declaration as DeclarationBase
-from formfill.forms.model import FormMeta, Section, fld, raise_field_errors
+from formfill.schema.persons import Declaration as DeclarationBase
 from formfill.types import format_date
-from formfill.types.messages import vn_error
 
 # Luật Hôn nhân và gia đình 2014, Điều 8 khoản 1 điểm a: nam từ đủ 20 tuổi, nữ từ đủ 18 tuổi.
 MIN_AGE_WOMAN = 18

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.forms.blocks import (
+from formfill.schema import FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema.persons import (
     Cha,
     DeNghiCapBanSao,
     GiayChungNhanKetHon,
@@ -21,10 +22,8 @@ from formfill.forms.blocks import (
     NguoiYeuCau,
     SoLuongBanSao,
 )
-from formfill.forms.blocks import Declaration as DeclarationBase
-from formfill.forms.model import FormMeta, Section, fld, raise_field_errors
+from formfill.schema.persons import Declaration as DeclarationBase
 from formfill.types import ShortText
-from formfill.types.messages import vn_error
 
 FORM = FormMeta(
     id="khai-sinh",

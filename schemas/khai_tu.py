@@ -15,8 +15,9 @@ from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema, model_validator
 
-from formfill.forms.blocks import Declaration as DeclarationBase
-from formfill.forms.blocks import (
+from formfill.schema import Block, FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema.persons import Declaration as DeclarationBase
+from formfill.schema.persons import (
     DeNghiCapBanSao,
     KinhGui,
     LamTai,
@@ -27,9 +28,7 @@ from formfill.forms.blocks import (
     choice,
     same_person_errors,
 )
-from formfill.forms.model import Block, FormMeta, Section, fld, raise_field_errors
 from formfill.types import FreeText, PastDate, PastPlace, PlaceText, ShortText, format_date
-from formfill.types.messages import vn_error
 
 _TIME = re.compile(r"([0-9]{1,2})\s*(?::|h|g|giờ)\s*([0-9]{1,2})?\s*(?:p|ph|phút|:00)?", re.IGNORECASE)
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.forms.blocks import Declaration as DeclarationBase
-from formfill.forms.blocks import (
+from formfill.schema import FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema.persons import Declaration as DeclarationBase
+from formfill.schema.persons import (
     DeNghiCapBanSao,
     KinhGui,
     LamTai,
@@ -23,9 +24,7 @@ from formfill.forms.blocks import (
     choice,
     same_person_errors,
 )
-from formfill.forms.model import FormMeta, Section, fld, raise_field_errors
 from formfill.types import ShortText, format_date, personal_id_info
-from formfill.types.messages import vn_error
 
 QuanHeNhan = choice("cha", "mẹ", "con")
 _WORD_EN = {"cha": "father", "mẹ": "mother", "con": "parent"}

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from pydantic import field_validator, model_validator
 
-from formfill.forms.blocks import Declaration as DeclarationBase
-from formfill.forms.blocks import (
+from formfill.schema import Block, FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema.persons import Declaration as DeclarationBase
+from formfill.schema.persons import (
     DeNghiCapBanSao,
     KinhGui,
     LamTai,
@@ -27,9 +28,7 @@ from formfill.forms.blocks import (
     ViecHoTich,
     choice,
 )
-from formfill.forms.model import Block, FormMeta, Section, fld, raise_field_errors
 from formfill.types import FreeText, ShortText, format_date
-from formfill.types.messages import vn_error
 
 THAY_DOI = "Thay đổi"
 CAI_CHINH = "Cải chính"

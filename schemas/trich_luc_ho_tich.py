@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.forms.blocks import (
+from formfill.schema import FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema.persons import (
     DaDangKy,
     KinhGui,
     LamTai,
@@ -19,10 +20,8 @@ from formfill.forms.blocks import (
     NguoiYeuCau2020,
     ViecHoTich,
 )
-from formfill.forms.blocks import Declaration as DeclarationBase
-from formfill.forms.model import FormMeta, Section, fld, raise_field_errors
+from formfill.schema.persons import Declaration as DeclarationBase
 from formfill.types import ShortText, format_date
-from formfill.types.messages import vn_error
 
 FORM = FormMeta(
     id="trich-luc-ho-tich",

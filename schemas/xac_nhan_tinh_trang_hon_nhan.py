@@ -13,8 +13,9 @@ import datetime as dt
 
 from pydantic import model_validator
 
-from formfill.forms.blocks import Declaration as DeclarationBase
-from formfill.forms.blocks import (
+from formfill.schema import Block, FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema.persons import Declaration as DeclarationBase
+from formfill.schema.persons import (
     GiayChungNhanKetHon,
     KinhGui,
     LamTai,
@@ -23,9 +24,7 @@ from formfill.forms.blocks import (
     NguoiYeuCau,
     choice,
 )
-from formfill.forms.model import Block, FormMeta, Section, fld, raise_field_errors
 from formfill.types import FreeText, PastDate, PersonName, PlaceText, ShortText, date_line_parts, format_date
-from formfill.types.messages import vn_error
 
 CHUA_KET_HON = "Chưa đăng ký kết hôn"
 DANG_CO_VO_CHONG = "Đang có vợ/chồng"

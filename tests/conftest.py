@@ -15,7 +15,7 @@ os.environ.setdefault("FORMFILL_LANG", "vi")
 
 @pytest.fixture(autouse=True)
 def _vietnamese(monkeypatch: pytest.MonkeyPatch) -> None:
-    from formfill import i18n
+    from formfill.base import i18n
 
     monkeypatch.setenv("FORMFILL_LANG", "vi")
     i18n.set_lang(None)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from formfill.ime import Composer, compose, compose_text
+from formfill.session.ime import Composer, compose, compose_text
 
 
 def _nfc(text: str) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
+from formfill.base.i18n import tr
+from formfill.base.json_input import loads_strict
+from formfill.base.text import fold
 from formfill.batch.xlsx import XCell, excel_date
-from formfill.i18n import tr
-from formfill.jsonio import loads_strict
-from formfill.text import fold
 
 MAX_CELL_CHARS = 10_000  # the longest field of any form is ~1,000 characters
 

@@ -9,11 +9,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from formfill.batch.fields import FormFields, Target
-from formfill.errors import InputError
-from formfill.i18n import tr
-from formfill.jsonio import loads_strict
-from formfill.text import fold
+from formfill.base.errors import InputError
+from formfill.base.i18n import tr
+from formfill.base.json_input import loads_strict
+from formfill.base.text import fold
+from formfill.batch.targets import FormFields, Target
 
 
 class RosterHeaderError(InputError):

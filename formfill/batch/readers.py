@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from formfill.base.errors import InputError
+from formfill.base.i18n import tr
+from formfill.base.json_input import loads_strict
 from formfill.batch import legacy
-from formfill.errors import InputError
-from formfill.i18n import tr
-from formfill.jsonio import loads_strict
 
 MAX_LINE_BYTES = 8 << 20  # a physical line longer than this is not a roster
 SAMPLE_BYTES = 256 * 1024

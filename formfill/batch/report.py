@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 from typing import IO, Any
 
-from formfill.batch.fields import FormFields
+from formfill.base.i18n import tr
 from formfill.batch.rows import CellError
-from formfill.i18n import tr
+from formfill.batch.targets import FormFields
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -16,14 +16,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from formfill.base.i18n import Lang, tr
+from formfill.base.messages import format_message
 from formfill.batch.cells import MAX_CELL_CHARS, as_given, convert_cell, number_text, yes_no
 from formfill.batch.columns import Column, column_letter, map_header
-from formfill.batch.fields import FormFields
 from formfill.batch.readers import RosterReadError, file_size, read_delimited, read_jsonl
+from formfill.batch.targets import FormFields
 from formfill.batch.xlsx import XCell, XlsxReader
-from formfill.forms.errors import explain
-from formfill.i18n import Lang, tr
-from formfill.types.messages import format_message
+from formfill.forms.explain import explain
 
 ROSTER_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".jsonl")
 

@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from formfill.base.errors import InputError
+from formfill.base.i18n import Lang, current_lang, set_lang, tr
+from formfill.base.messages import format_message
 from formfill.batch.columns import load_mapping
-from formfill.batch.output import ManifestEntry, NamePattern, OutputDir, data_hash, write_new
+from formfill.batch.outdir import ManifestEntry, NamePattern, OutputDir, data_hash, write_new
 from formfill.batch.report import ReportWriter
 from formfill.batch.rows import CellError, Row, check_row, open_roster
-from formfill.errors import InputError
-from formfill.i18n import Lang, current_lang, set_lang, tr
-from formfill.types.messages import format_message
 
 DEFAULT_RENDERER = "formfill.render:render_pdf"
 # For tests and benchmarks: "module:function" of a renderer to use instead (same signature).

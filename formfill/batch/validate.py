@@ -9,10 +9,10 @@ from typing import Any
 
 import typer
 
+from formfill.base.errors import InputError
+from formfill.base.i18n import Lang, tr
 from formfill.batch.columns import RosterHeaderError, load_mapping
 from formfill.batch.rows import CellError, check_row, open_roster
-from formfill.errors import InputError
-from formfill.i18n import Lang, tr
 
 
 @dataclass

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 from xml.parsers import expat
 
-from formfill.errors import InputError
-from formfill.i18n import tr
+from formfill.base.errors import InputError
+from formfill.base.i18n import tr
 
 MAX_MEMBER_BYTES = 2 << 30  # one part of the package, uncompressed
 MAX_TOTAL_BYTES = 4 << 30

@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from formfill.forms.fields import FieldDoc, walk
+from formfill.forms.field_docs import FieldDoc, walk
 from formfill.forms.pack import FormSpec, list_forms
 
 MARKERS = {

@@ -18,8 +18,8 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from formfill.errors import FormPackError, UnknownFormError
-from formfill.forms.model import Block, FormMeta
+from formfill.base.errors import FormPackError, UnknownFormError
+from formfill.model.block import Block, FormMeta
 
 _PKG_DIR = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,6 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from formfill.layout.bindings import PathError, check_binding, field_type, list_item_model
 from formfill.layout.model import (
     Binding,
     CheckBox,
@@ -29,7 +28,8 @@ from formfill.layout.model import (
     ValueBox,
     ValueRun,
 )
-from formfill.layout.yamlsrc import Path_, SourceMap, TemplateError, load_yaml
+from formfill.layout.paths import PathError, check_binding, field_type, list_item_model
+from formfill.layout.yaml_source import Path_, SourceMap, TemplateError, load_yaml
 
 __all__ = ["TemplateError", "check_bindings", "load_template", "load_template_file"]
 

@@ -12,10 +12,10 @@ _EXPORTS = {
     "compile_form": "formfill.render.engine",
     "plan_pdf": "formfill.render.engine",
     "render_pdf": "formfill.render.engine",
-    "MissingGlyphError": "formfill.render.errors",
-    "RenderError": "formfill.render.errors",
-    "RenderOverflowError": "formfill.render.errors",
-    "atomic_write_new": "formfill.render.output",
+    "MissingGlyphError": "formfill.render.failures",
+    "RenderError": "formfill.render.failures",
+    "RenderOverflowError": "formfill.render.failures",
+    "atomic_write_new": "formfill.base.files",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from formfill.layout import model as m
-from formfill.layout.yamlsrc import TemplateError
+from formfill.layout.yaml_source import TemplateError
 from formfill.render.fonts import ensure_fonts
 from formfill.render.runs import NOTE_RE, Out
 

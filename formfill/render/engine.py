@@ -53,8 +53,8 @@ def render_pdf(spec: Any, declaration: Any, options: RenderOptions | None = None
     """The filled form as PDF bytes.
 
     ``declaration`` is a validated model instance of ``spec``. Same input, same bytes. Raises
-    :class:`~formfill.render.errors.MissingGlyphError` for a character the font cannot draw and
-    :class:`~formfill.render.errors.RenderOverflowError` for a value too long for a fixed box.
+    :class:`~formfill.render.failures.MissingGlyphError` for a character the font cannot draw and
+    :class:`~formfill.render.failures.RenderOverflowError` for a value too long for a fixed box.
     """
     compiled = compile_form(spec)
     plan = make_plan(compiled, declaration)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from formfill.layout import model as m
-from formfill.layout.bindings import PathError, field_type
+from formfill.layout.paths import PathError, field_type
 from formfill.render.compiled import CheckSlot, Compiled, DigitSlot, Segment, ValueSlot
 from formfill.render.context import Context
 

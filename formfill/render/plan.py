@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from formfill.layout.bindings import resolve
+from formfill.base.text import nfc
 from formfill.layout.formatters import FORMATTERS
+from formfill.layout.paths import resolve
 from formfill.render.compiled import (
     CheckSlot,
     Compiled,
@@ -23,10 +24,9 @@ from formfill.render.compiled import (
     TextOp,
     ValueSlot,
 )
-from formfill.render.errors import MissingGlyphError, RenderOverflowError
+from formfill.render.failures import MissingGlyphError, RenderOverflowError
 from formfill.render.fitting import fit_text, text_width
 from formfill.render.fonts import BOLD, FACES, ITALIC, REGULAR, ensure_fonts
-from formfill.text import nfc
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ class Planner:
 
 
 def make_plan(compiled: Compiled, declaration: Any) -> Plan:
-    """Place every value of ``declaration``; raises a :class:`~formfill.render.errors.RenderError`."""
+    """Place every value of ``declaration``; raises a :class:`~formfill.render.failures.RenderError`."""
     planner = Planner(compiled)
     for slot in compiled.slots:
         if isinstance(slot, ValueSlot):

@@ -6,9 +6,9 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from formfill.base.text import nfc
 from formfill.render.draw import RenderOptions
 from formfill.render.plan import Box, Plan
-from formfill.text import nfc
 
 TOLERANCE = 3.0  # points, every side
 

@@ -2,7 +2,7 @@
 
 from formfill.storage.db import SCHEMA_VERSION, default_db_path
 from formfill.storage.drafts import Draft, DraftStore, DraftSummary, JSONValue
-from formfill.storage.errors import DraftNotFoundError, StorageError
+from formfill.storage.failures import DraftNotFoundError, StorageError
 
 __all__ = [
     "SCHEMA_VERSION",

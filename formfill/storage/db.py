@@ -18,7 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
-from formfill.storage.errors import StorageError, from_os, from_sqlite
+from formfill.storage.failures import StorageError, from_os, from_sqlite
 
 log = logging.getLogger("formfill.storage")
 

@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import Any, Self, TypeAlias
 
 from formfill.storage.db import Connect, checkpoint, default_connect, default_db_path, open_database
-from formfill.storage.errors import DraftNotFoundError, StorageError, from_sqlite
+from formfill.storage.failures import DraftNotFoundError, StorageError, from_sqlite
 
 log = logging.getLogger("formfill.storage")
 

@@ -10,18 +10,18 @@ from textual.app import App
 from textual.reactive import reactive
 from textual.theme import Theme
 
-from formfill.errors import FormfillError
+from formfill.base.errors import FormfillError
+from formfill.base.i18n import set_lang, tr
 from formfill.forms import get_form
-from formfill.i18n import set_lang, tr
-from formfill.ime import METHODS
+from formfill.session.answers import FormSession
+from formfill.session.ime import METHODS
+from formfill.session.settings import Settings
 from formfill.storage import DraftStore, StorageError
-from formfill.tui.bindings import shown
+from formfill.tui.keymap import shown
 from formfill.tui.screens.finish import FinishScreen
 from formfill.tui.screens.review import ReviewScreen
 from formfill.tui.screens.start import StartScreen
 from formfill.tui.screens.wizard import WizardScreen
-from formfill.tui.session import FormSession
-from formfill.tui.settings import Settings
 from formfill.tui.widgets.status import StatusBar, storage_message
 
 CONTRAST = Theme(
@@ -135,7 +135,7 @@ class FormfillApp(App[int]):
         self.push_screen(ReviewScreen(session), after)
 
     def finish(self, session: FormSession) -> None:
-        from formfill.tui.output import write_pdf
+        from formfill.session.printout import write_pdf
 
         try:
             path = write_pdf(session.spec, session.declaration(), self.settings.output_dir, self.clock())

@@ -1,8 +1,8 @@
-"""Reusable Vietnamese data types with their own error types (messages in formfill.types.messages).
+"""Reusable Vietnamese data types with their own error types (messages in formfill.base.messages).
 
 Each type is an ``Annotated`` pydantic type (or a small model) that turns any input into a value or
 a ValidationError whose error types are listed in :data:`ERROR_TYPES`; the Vietnamese and English
-texts live in :data:`formfill.types.messages.MESSAGES`. Importing this package is cheap: the
+texts live in :data:`formfill.base.messages.MESSAGES`. Importing this package is cheap: the
 administrative map is indexed on first use.
 """
 

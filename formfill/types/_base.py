@@ -1,7 +1,7 @@
 """Shared plumbing of the types: input coercion, text checks and the JSON Schema marker.
 
 Every validator here turns *any* input into a value or a typed error from
-:data:`formfill.types.messages.MESSAGES` — never another exception — so the UI and the batch
+:data:`formfill.base.messages.MESSAGES` — never another exception — so the UI and the batch
 report can always explain a failure.
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 
 from pydantic import PlainValidator, WithJsonSchema
 
-from formfill.text import clean, nfc, tidy
-from formfill.types.messages import vn_error
+from formfill.base.messages import vn_error
+from formfill.base.text import clean, nfc, tidy
 
 # Lengths the issue fixes for every form (names 100, addresses 250, free text 500).
 NAME_MAX = 100

@@ -14,8 +14,9 @@ from typing import Annotated, Any
 from pydantic import PrivateAttr, computed_field, model_validator
 from pydantic_core import PydanticCustomError
 
-from formfill.forms.model import Block, fld, raise_field_errors
-from formfill.text import clean, nfc
+from formfill.base.messages import vn_error
+from formfill.base.text import clean, nfc
+from formfill.model.block import Block, fld, raise_field_errors
 from formfill.types._base import NAME_MAX, clean_text, require_str, schema, shown, validator
 from formfill.types.admin import (
     CommuneInfo,
@@ -26,7 +27,6 @@ from formfill.types.admin import (
     norm,
 )
 from formfill.types.civil import VIET_NAM, Nationality, normalise_nationality
-from formfill.types.messages import vn_error
 from formfill.types.text_types import PlaceText
 
 _MAX_LISTED = 5

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from formfill.text import clean, fold
+from formfill.base.text import clean, fold
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _LEADING_ZEROS = re.compile(r"\b0+(?=[0-9])")

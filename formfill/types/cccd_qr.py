@@ -14,10 +14,10 @@ import re
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import InitErrorDetails
 
-from formfill.forms.model import fld
+from formfill.base.messages import vn_error
+from formfill.model.block import fld
 from formfill.types.civil import Gender
 from formfill.types.dates import BirthDate, PastDate
-from formfill.types.messages import vn_error
 from formfill.types.names import PersonName
 from formfill.types.personal_id import CmndNumber, PersonalId
 from formfill.types.text_types import PastPlace

@@ -5,9 +5,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Annotated, Any
 
-from formfill.text import clean, fold
+from formfill.base.messages import vn_error
+from formfill.base.text import clean, fold
 from formfill.types._base import NAME_MAX, char_label, require_str, schema, validator
-from formfill.types.messages import vn_error
 
 VIET_NAM = "Việt Nam"
 """The canonical nationality / country name; use it as the field default in schemas."""

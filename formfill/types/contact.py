@@ -12,9 +12,9 @@ from typing import Annotated, Any
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from formfill.text import clean
+from formfill.base.messages import vn_error
+from formfill.base.text import clean
 from formfill.types._base import require_str, schema, shown, validator
-from formfill.types.messages import vn_error
 
 EMAIL_MAX = 254
 _PHONE_JUNK = re.compile(r"[\s().\-]+")

@@ -17,8 +17,8 @@ from pydantic import AfterValidator, GetCoreSchemaHandler, GetJsonSchemaHandler,
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from formfill.base.messages import vn_error
 from formfill.types._base import schema, validator
-from formfill.types.messages import vn_error
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
 

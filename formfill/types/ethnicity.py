@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
 
-from formfill.text import clean, fold
+from formfill.base.messages import vn_error
+from formfill.base.text import clean, fold
 from formfill.types._base import NAME_MAX, require_str, schema, shown, validator
-from formfill.types.messages import vn_error
 
 
 @dataclass(frozen=True)

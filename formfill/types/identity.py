@@ -14,11 +14,11 @@ from typing import Any
 from pydantic import field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from formfill.forms.model import Block, fld, raise_field_errors
-from formfill.text import clean, fold
+from formfill.base.messages import vn_error
+from formfill.base.text import clean, fold
+from formfill.model.block import Block, fld, raise_field_errors
 from formfill.types._base import clean_text, require_str, shown
 from formfill.types.dates import PastDate, format_date
-from formfill.types.messages import vn_error
 from formfill.types.personal_id import normalise_personal_id
 from formfill.types.text_types import PlaceText
 

@@ -12,9 +12,9 @@ import unicodedata
 from functools import lru_cache
 from typing import Annotated, Any
 
-from formfill.text import clean, nfc
+from formfill.base.messages import vn_error
+from formfill.base.text import clean, nfc
 from formfill.types._base import NAME_MAX, char_label, require_str, schema, validator
-from formfill.types.messages import vn_error
 
 _JOINERS = frozenset(" -'’")
 

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic_core import PydanticCustomError
 
+from formfill.base.messages import vn_error
 from formfill.types._base import require_str, schema, validator
-from formfill.types.messages import vn_error
 
 if TYPE_CHECKING:
     from formfill.types.dates import PartialDate

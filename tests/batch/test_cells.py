@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 from conftest import GOOD, HEADER, row, write_roster
 
+from formfill.base.errors import InputError
 from formfill.batch import iter_rows
 from formfill.batch.rows import open_roster
-from formfill.errors import InputError
 
 
 def _rows(path, spec):

@@ -9,10 +9,10 @@ import unicodedata
 import pytest
 from conftest import GOOD, HEADER, csv_text, iconv, row
 
+from formfill.base.errors import InputError
 from formfill.batch import iter_rows
 from formfill.batch.legacy import TCVN3_TABLE, VNI_PAIRS, decode_tcvn3, decode_vni, mojibake_source
 from formfill.batch.rows import open_roster
-from formfill.errors import InputError
 
 ROWS = [
     GOOD,

@@ -13,11 +13,11 @@ from conftest import GOOD, row, run_cli, write_roster
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from formfill.base.errors import InputError
 from formfill.batch import run_batch
-from formfill.batch.fields import FormFields
-from formfill.batch.output import NAME_RE, NamePattern, OutputDir, write_new
+from formfill.batch.outdir import NAME_RE, NamePattern, OutputDir, write_new
 from formfill.batch.report import csv_safe, mask
-from formfill.errors import InputError
+from formfill.batch.targets import FormFields
 
 STUB = "stub_render:render_pdf"
 
@@ -134,7 +134,7 @@ def test_stray_temporary_files_are_removed(tmp_path, spec):
     out = tmp_path / "out"
     out.mkdir()
     (out / ".formfill-123-abc.part").write_bytes(b"%PDF half")
-    (out / ".000001-ab12cd34.pdf.k2j3h4.part").write_bytes(b"%PDF half")  # formfill.render.output's
+    (out / ".000001-ab12cd34.pdf.k2j3h4.part").write_bytes(b"%PDF half")  # formfill.base.files's
     (out / "notes.part").write_bytes(b"not ours")
     path = write_roster(tmp_path / "r.csv", [GOOD])
     res = run_batch(spec, path, out, renderer=STUB, jobs=1)
@@ -209,7 +209,7 @@ def test_resume_adopts_files_whose_manifest_lines_were_lost(tmp_path, spec):
 
 
 def test_manifest_is_synced_in_groups_and_at_close(tmp_path, monkeypatch):
-    import formfill.batch.output as output
+    import formfill.batch.outdir as output
 
     synced: list[int] = []
     real = output.fsync_dir

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from formfill.errors import UnknownFormError
+from formfill.base.errors import UnknownFormError
 from formfill.forms import get_form, list_forms
-from formfill.forms.fields import field_adapter, walk
+from formfill.forms.field_docs import field_adapter, walk
 
 PUBLIC_IDS = {
     "khai-sinh",
@@ -90,7 +90,7 @@ def test_help_never_comes_from_a_class_docstring(spec) -> None:
     """Docstrings are English developer notes; a citizen's help text is the field's own."""
     import inspect
 
-    from formfill.forms.fields import _strip, field_info
+    from formfill.forms.field_docs import _strip, field_info
 
     for doc in walk(spec.model, groups=True):
         if doc.kind != "group" or not doc.help:

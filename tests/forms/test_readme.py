@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from formfill.forms.dictionary import splice_all
-from formfill.forms.fields import walk
+from formfill.forms.field_docs import walk
 from formfill.forms.pack import list_forms
 from tests.conftest import ROOT
 

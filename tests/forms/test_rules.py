@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from formfill.forms import explain, get_form
-from formfill.forms.blocks import full_years
+from formfill.schema.persons import full_years
 from tests.conftest import EXAMPLES
 
 
@@ -108,7 +108,7 @@ def test_the_same_id_number_on_both_sides_fails_the_column_sex() -> None:
 
 
 def test_different_people_rule_catches_a_repeated_id_number() -> None:
-    from formfill.forms.blocks import BenKetHon, same_person_errors
+    from formfill.schema.persons import BenKetHon, same_person_errors
 
     a = BenKetHon.model_validate(
         {

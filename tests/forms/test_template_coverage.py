@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from formfill.forms import list_forms
-from formfill.forms.fields import walk
+from formfill.forms.field_docs import walk
 from formfill.layout import load_template
 from formfill.layout.loader import bound_paths
 

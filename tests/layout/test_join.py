@@ -8,8 +8,8 @@ import pdfplumber
 import pytest
 
 from formfill.forms import get_form
-from formfill.layout.bindings import PathError, check_binding
 from formfill.layout.formatters import FORMATTERS
+from formfill.layout.paths import PathError, check_binding
 from formfill.render import plan_pdf, render_pdf
 from formfill.render.verify import verify
 from tests.render.conftest import load_example

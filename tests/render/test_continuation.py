@@ -10,6 +10,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
+from formfill.base.text import nfc
 from formfill.forms import get_form
 from formfill.layout import load_template
 from formfill.layout.model import PlaceDateEl, TableEl
@@ -17,7 +18,6 @@ from formfill.render import plan_pdf, render_pdf
 from formfill.render.compiled import TableSlot
 from formfill.render.engine import compile_form
 from formfill.render.verify import verify
-from formfill.text import nfc
 
 from .conftest import FORMS, load_example
 

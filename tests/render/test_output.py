@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from formfill.base.files import atomic_write_new
 from formfill.forms import get_form
 from formfill.render import MissingGlyphError, render_pdf
-from formfill.render.output import atomic_write_new
 
 from .conftest import FORMS, load_example
 

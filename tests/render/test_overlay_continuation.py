@@ -153,8 +153,8 @@ def test_with_continuation_an_over_long_value_moves_to_a_numbered_sheet(
 
     # plan and read-back agree: verify() and the `check` command pass
     assert verify(data, plan, boxes_drawn=False) == []
-    from formfill import cliutil
     from formfill.cli import app
+    from formfill.cli import common as cliutil
 
     monkeypatch.setattr(cliutil, "load_form", lambda _form: spec)
     pdf_file, json_file = tmp_path / "out.pdf", tmp_path / "data.json"

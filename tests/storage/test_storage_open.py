@@ -12,7 +12,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from formfill.errors import FormfillError
+from formfill.base.errors import FormfillError
 from formfill.storage import SCHEMA_VERSION, DraftStore, StorageError, default_db_path
 from formfill.storage.db import REQUIRED_PRAGMAS
 

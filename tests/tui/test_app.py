@@ -12,11 +12,11 @@ from textual.binding import Binding
 from tui_helpers import SIZE, make_app, open_first_draft, preload, screen_text, tab_to
 
 import formfill.tui
-from formfill.i18n import set_lang, tr
+from formfill.base.i18n import set_lang, tr
+from formfill.session.settings import Settings
 from formfill.storage import DraftStore
 from formfill.tui.screens.start import StartScreen, form_matches
 from formfill.tui.screens.wizard import WizardScreen
-from formfill.tui.settings import Settings
 
 
 def test_settings_from_env(tmp_path: Path) -> None:
@@ -145,7 +145,7 @@ def test_footer_labels_follow_the_language_of_each_app(tmp_path: Path) -> None:
 def test_every_footer_label_has_both_wordings() -> None:
     from textual.screen import Screen
 
-    from formfill.tui.bindings import LocalizedBindings, localized
+    from formfill.tui.keymap import LocalizedBindings, localized
 
     missing = []
     for info in pkgutil.walk_packages(formfill.tui.__path__, "formfill.tui."):

@@ -18,10 +18,10 @@ from tui_helpers import (
     type_into,
 )
 
+from formfill.session.answers import FormSession
 from formfill.storage import StorageError
 from formfill.tui.screens.review import ReviewScreen
 from formfill.tui.screens.wizard import WizardScreen
-from formfill.tui.session import FormSession
 from formfill.tui.widgets.field import FieldRow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -323,7 +323,7 @@ def test_closed_mid_form_resumes_with_every_answer(tmp_path: Path) -> None:
 
 def test_every_section_of_every_form_builds(tmp_path: Path) -> None:
     from formfill.forms import list_forms
-    from formfill.tui.session import FormSession
+    from formfill.session.answers import FormSession
 
     async def run() -> None:
         app = make_app(tmp_path)

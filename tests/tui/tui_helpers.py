@@ -9,8 +9,8 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widget import Widget
 
+from formfill.session.settings import Settings
 from formfill.tui.app import FormfillApp, create_app
-from formfill.tui.settings import Settings
 
 FIXED = datetime(2026, 11, 20, 9, 30, 0)
 SIZE = (100, 32)
@@ -108,7 +108,7 @@ def screen_text(app: FormfillApp) -> str:
 
 def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """A declaration dict as the wizard stores it: flat paths, rows from 1, blocks marked present."""
-    from formfill.tui.session import PRESENT
+    from formfill.session.answers import PRESENT
 
     out: dict[str, Any] = {}
     for key, value in data.items():

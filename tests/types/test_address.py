@@ -1,9 +1,9 @@
 import pytest
 from pydantic import ValidationError
 
-from formfill.forms.model import Block
+from formfill.base.messages import format_message
+from formfill.model.block import Block
 from formfill.types import Address, split_address
-from formfill.types.messages import format_message
 
 
 class Person(Block):

@@ -1,9 +1,9 @@
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from formfill.text import fold
+from formfill.base.messages import format_message
+from formfill.base.text import fold
 from formfill.types import ETHNIC_GROUPS, Ethnicity, ethnicity_code
-from formfill.types.messages import format_message
 
 
 class M(BaseModel):

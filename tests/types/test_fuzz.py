@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from formfill.base.messages import MESSAGES
 from formfill.types import (
     Address,
     BirthDate,
@@ -32,7 +33,6 @@ from formfill.types import (
     parse_cccd_qr,
     search_communes,
 )
-from formfill.types.messages import MESSAGES
 
 ANY_CHAR = st.characters(exclude_categories=())  # surrogates included: they do reach us from bad files
 DOMAIN = "0123456789/|-.,: 'PphườngXxãSaĐéc\u0301\t\nCCDMN+@"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import formfill.types as types_pkg
+from formfill.base.messages import MESSAGES, format_message, vn_error
 from formfill.types import ERROR_TYPES
-from formfill.types.messages import MESSAGES, format_message, vn_error
 
 SOURCE = Path(types_pkg.__file__).parent
 LEFTOVER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")  # a placeholder nobody filled

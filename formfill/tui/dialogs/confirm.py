@@ -8,8 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from formfill.i18n import tr
-from formfill.tui.bindings import LocalizedBindings, shown
+from formfill.base.i18n import tr
+from formfill.tui.keymap import LocalizedBindings, shown
 
 
 class ConfirmDialog(LocalizedBindings, ModalScreen[bool]):

@@ -8,10 +8,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
-from formfill.i18n import tr
+from formfill.base.i18n import tr
+from formfill.session.answers import FormSession, is_empty
 from formfill.storage import JSONValue
-from formfill.tui.bindings import LocalizedBindings, shown
-from formfill.tui.session import FormSession, is_empty
+from formfill.tui.keymap import LocalizedBindings, shown
 from formfill.tui.widgets.blocks import qr_block
 from formfill.tui.widgets.field import FieldRow
 from formfill.tui.widgets.qr import CardRead, QrInput, card_notice, card_values

@@ -10,9 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from formfill.i18n import tr
-from formfill.tui.bindings import LocalizedBindings, shown
-from formfill.tui.output import print_pdf, printer_available
+from formfill.base.i18n import tr
+from formfill.session.printout import print_pdf, printer_available
+from formfill.tui.keymap import LocalizedBindings, shown
 
 
 class FinishScreen(LocalizedBindings, Screen[None]):

@@ -13,11 +13,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
+from formfill.base.i18n import tr
 from formfill.forms import FieldError
-from formfill.i18n import tr
+from formfill.session.answers import FormSession, is_empty
 from formfill.storage import JSONValue
-from formfill.tui.bindings import LocalizedBindings, shown
-from formfill.tui.session import FormSession, is_empty
+from formfill.tui.keymap import LocalizedBindings, shown
 from formfill.tui.widgets.status import StatusBar
 
 

@@ -10,12 +10,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from formfill.base.i18n import tr
+from formfill.base.text import fold
 from formfill.forms import FormSpec, list_forms
-from formfill.i18n import tr
 from formfill.storage import DraftSummary, StorageError
-from formfill.text import fold
-from formfill.tui.bindings import LocalizedBindings, shown
 from formfill.tui.dialogs.confirm import ConfirmDialog
+from formfill.tui.keymap import LocalizedBindings, shown
 from formfill.tui.widgets.inputs import ImeInput
 from formfill.tui.widgets.status import StatusBar, storage_message
 

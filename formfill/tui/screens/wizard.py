@@ -10,13 +10,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from formfill.base.i18n import tr
 from formfill.forms import FieldError
-from formfill.i18n import tr
+from formfill.session.answers import QR_ADDRESS, FormSession, is_empty
 from formfill.storage import JSONValue, StorageError
-from formfill.tui.bindings import LocalizedBindings, shown
 from formfill.tui.dialogs.confirm import ConfirmDialog
 from formfill.tui.dialogs.row import RowDialog
-from formfill.tui.session import QR_ADDRESS, FormSession, is_empty
+from formfill.tui.keymap import LocalizedBindings, shown
 from formfill.tui.widgets.blocks import BlockBox, build_section
 from formfill.tui.widgets.field import FieldRow
 from formfill.tui.widgets.qr import CardRead, card_notice, card_values

@@ -12,10 +12,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from formfill.forms.fields import FieldDoc, field_info
-from formfill.i18n import tr
+from formfill.base.i18n import tr
+from formfill.forms.field_docs import FieldDoc, field_info
+from formfill.session.answers import PRESENT, QR_ADDRESS, FormSession, parent_path
 from formfill.storage import JSONValue
-from formfill.tui.session import PRESENT, QR_ADDRESS, FormSession, parent_path
 from formfill.tui.widgets.field import FieldRow, widget_id, without_id_hint
 from formfill.tui.widgets.qr import QR_KEYS, QrInput
 from formfill.tui.widgets.yesno import YesNo

@@ -13,10 +13,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from formfill.forms.fields import FieldDoc, field_adapter
-from formfill.i18n import tr
+from formfill.base.i18n import tr
+from formfill.forms.field_docs import FieldDoc, field_adapter
+from formfill.session.choices import source_for
 from formfill.storage import JSONValue
-from formfill.tui.choices import source_for
 from formfill.tui.widgets.checklist import CheckList
 from formfill.tui.widgets.inputs import DateInput, ImeInput, SchemaValidator, digits_to_date, widget_id
 from formfill.tui.widgets.picker import ChoiceInput

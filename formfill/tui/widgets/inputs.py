@@ -11,7 +11,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input
 
 from formfill.forms import explain
-from formfill.ime import Composer, Edit
+from formfill.session.ime import Composer, Edit
 
 
 def widget_id(prefix: str, path: str) -> str:

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from formfill.tui.choices import Choice, Source, canonical
+from formfill.session.choices import Choice, Source, canonical
 from formfill.tui.widgets.inputs import ImeInput
 
 

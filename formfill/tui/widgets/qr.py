@@ -9,8 +9,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from formfill.base.i18n import tr
 from formfill.forms import explain
-from formfill.i18n import tr
 from formfill.storage import JSONValue
 from formfill.tui.widgets.inputs import ImeInput, widget_id
 

@@ -8,11 +8,11 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
-from formfill.forms.fields import FieldDoc
-from formfill.i18n import tr
+from formfill.base.i18n import tr
+from formfill.forms.field_docs import FieldDoc
+from formfill.session.answers import FormSession
 from formfill.storage import JSONValue
-from formfill.tui.bindings import shown
-from formfill.tui.session import FormSession
+from formfill.tui.keymap import shown
 from formfill.tui.widgets.field import widget_id
 
 

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from formfill.i18n import tr
+from formfill.base.i18n import tr
 
 
 def ime_label(method: str | None) -> str:

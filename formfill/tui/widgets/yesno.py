@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from formfill.i18n import tr
+from formfill.base.i18n import tr
 
 
 class YesNo(Widget, can_focus=True):

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
-from formfill.forms.model import Block, FormMeta, Section, fld
+from formfill.model.block import Block, FormMeta, Section, fld
 
 
 def _vn_date(value: object) -> object:

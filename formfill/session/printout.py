@@ -23,8 +23,8 @@ def pdf_name(spec: FormSpec, when: datetime, n: int = 1) -> str:
 
 def write_pdf(spec: FormSpec, declaration: BaseModel, folder: Path, when: datetime | None = None) -> Path:
     """Render and write the PDF atomically under a new name in ``folder``; returns its path."""
+    from formfill.base.files import atomic_write_new
     from formfill.render import render_pdf
-    from formfill.render.output import atomic_write_new
 
     data = render_pdf(spec, declaration)
     folder.mkdir(parents=True, exist_ok=True)

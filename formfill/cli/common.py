@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from formfill.errors import UnknownFormError
-from formfill.i18n import set_lang, tr
+from formfill.base.errors import UnknownFormError
+from formfill.base.i18n import set_lang, tr
 
 if TYPE_CHECKING:
     from formfill.forms import FormSpec

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from formfill.errors import FormfillError
+from formfill.base.errors import FormfillError
 
 # SQLite primary result codes (the low byte of the extended code).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8

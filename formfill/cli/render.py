@@ -27,10 +27,10 @@ def _validated(spec: Any, data_file: Path) -> Any:
     """Read and validate the JSON data; exit 2 when unreadable, 1 (with messages) when invalid."""
     from pydantic import ValidationError
 
-    from formfill.cliutil import EXIT_INVALID, EXIT_UNREADABLE, fail
-    from formfill.errors import InputError
-    from formfill.forms.errors import explain
-    from formfill.jsonio import read_json_file
+    from formfill.base.errors import InputError
+    from formfill.base.json_input import read_json_file
+    from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, fail
+    from formfill.forms.explain import explain
 
     try:
         raw = read_json_file(str(data_file))
@@ -45,17 +45,17 @@ def _validated(spec: Any, data_file: Path) -> Any:
 
 
 def _invalid_summary() -> str:
-    from formfill.i18n import tr
+    from formfill.base.i18n import tr
 
     return tr("Dữ liệu không hợp lệ: chưa tạo tệp PDF.", "Invalid data: no PDF was written.")
 
 
 def _render_or_exit(spec: Any, declaration: Any, options: Any) -> bytes:
-    from formfill.cliutil import EXIT_INVALID, EXIT_UNREADABLE, fail
-    from formfill.i18n import tr
-    from formfill.layout.yamlsrc import TemplateError
+    from formfill.base.i18n import tr
+    from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, fail
+    from formfill.layout.yaml_source import TemplateError
     from formfill.render.engine import render_pdf
-    from formfill.render.errors import RenderError
+    from formfill.render.failures import RenderError
 
     try:
         return render_pdf(spec, declaration, options)
@@ -88,10 +88,10 @@ def fill_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Điền tờ khai từ JSON ra PDF / fill a declaration from JSON into a PDF."""
-    from formfill.cliutil import EXIT_UNREADABLE, apply_lang, fail, load_form
-    from formfill.i18n import tr
+    from formfill.base.files import atomic_write_new
+    from formfill.base.i18n import tr
+    from formfill.cli.common import EXIT_UNREADABLE, apply_lang, fail, load_form
     from formfill.render.draw import RenderOptions
-    from formfill.render.output import atomic_write_new
 
     apply_lang(lang)
     spec = load_form(form)
@@ -139,11 +139,11 @@ def check_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Kiểm tra PDF có đủ mọi giá trị, đúng chỗ / check that a PDF carries every value in its box."""
-    from formfill.cliutil import EXIT_INVALID, EXIT_UNREADABLE, apply_lang, fail, load_form
-    from formfill.i18n import tr
+    from formfill.base.i18n import tr
+    from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, apply_lang, fail, load_form
     from formfill.render.draw import RenderOptions
     from formfill.render.engine import compile_form, plan_pdf
-    from formfill.render.errors import RenderError
+    from formfill.render.failures import RenderError
     from formfill.render.verify import UnreadablePDF, read_pdf, verify
 
     apply_lang(lang)
@@ -188,11 +188,11 @@ def calibrate_cmd(
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """In lưới mm để hiệu chỉnh máy in / print a mm grid to calibrate a printer."""
-    from formfill.cliutil import EXIT_UNREADABLE, fail
-    from formfill.i18n import tr
+    from formfill.base.files import atomic_write_new
+    from formfill.base.i18n import tr
+    from formfill.cli.common import EXIT_UNREADABLE, fail
     from formfill.render.calibrate import grid_pdf
     from formfill.render.draw import RenderOptions
-    from formfill.render.output import atomic_write_new
 
     opts = RenderOptions.from_settings(offset_x_mm=offset_x, offset_y_mm=offset_y)
     try:

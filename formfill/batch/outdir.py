@@ -27,11 +27,11 @@ from pathlib import Path
 from string import Formatter
 from typing import Any
 
-from formfill.batch.fields import FormFields
-from formfill.errors import InputError
-from formfill.i18n import tr
-from formfill.render.output import atomic_write_new, fsync_dir
-from formfill.text import safe_filename_stem
+from formfill.base.errors import InputError
+from formfill.base.files import atomic_write_new, fsync_dir
+from formfill.base.i18n import tr
+from formfill.base.text import safe_filename_stem
+from formfill.batch.targets import FormFields
 
 NAME_RE = re.compile(r"^[A-Za-z0-9._-]{1,100}\.pdf$")
 MANIFEST = "manifest.jsonl"
@@ -143,7 +143,7 @@ def sha256_file(path: Path) -> str | None:
 def write_new(directory: str, name: str, data: bytes, *, sync_dir: bool = True) -> str:
     """Write ``data`` as ``directory/name`` without ever replacing a file.
 
-    The PDF engine's :func:`~formfill.render.output.atomic_write_new` does it: a temporary file in
+    The PDF engine's :func:`~formfill.base.files.atomic_write_new` does it: a temporary file in
     ``directory``, fsynced, the name claimed with ``os.link``, the temporary name removed. With ``sync_dir=False`` the folder is not fsynced
     here: the caller does it once for many files (:meth:`OutputDir.sync`) before recording them.
     Returns "written", "same" (the name exists with exactly these bytes) or "taken".

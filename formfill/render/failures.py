@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from formfill.errors import FormfillError
-from formfill.forms.errors import FieldError
-from formfill.i18n import Lang
-from formfill.types.messages import format_message
+from formfill.base.errors import FormfillError
+from formfill.base.i18n import Lang
+from formfill.base.messages import format_message
+from formfill.forms.explain import FieldError
 
 
 def char_name(ch: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
 
-from formfill.i18n import Lang, current_lang
+from formfill.base.i18n import Lang, current_lang
 
 
 @dataclass(frozen=True)

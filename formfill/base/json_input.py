@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from formfill.errors import InputError
+from formfill.base.errors import InputError
 
 
 class StrictJSONError(ValueError):

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from formfill.cliutil import EXIT_UNREADABLE, LangOption, apply_lang, fail, load_form
-from formfill.errors import InputError
-from formfill.i18n import current_lang, tr
+from formfill.base.errors import InputError
+from formfill.base.i18n import current_lang, tr
+from formfill.cli.common import EXIT_UNREADABLE, LangOption, apply_lang, fail, load_form
 
 
 def batch_cmd(

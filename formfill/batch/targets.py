@@ -4,7 +4,7 @@ A header is matched, in this order, against: a mapping file (``--map``), a field
 ``thanh_vien.2.ho_ten``), then the form's own labels, compared without accents, case or punctuation.
 A label several fields share ("Họ, chữ đệm, tên") must be qualified by its block or section:
 "me / Họ, chữ đệm, tên", "Họ, chữ đệm, tên người mẹ", "Người mẹ / Họ, chữ đệm, tên".
-The field list comes from :func:`formfill.forms.fields.walk` (the schema is the only source).
+The field list comes from :func:`formfill.forms.field_docs.walk` (the schema is the only source).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from formfill.forms.fields import FieldDoc, walk
-from formfill.text import fold
+from formfill.base.text import fold
+from formfill.forms.field_docs import FieldDoc, walk
 
 Kind = Literal["text", "digits", "bool", "date", "partial_date", "int", "json"]
 

@@ -11,9 +11,17 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 
-from formfill.cliutil import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, LangOption, apply_lang, fail, load_form
-from formfill.errors import InputError
-from formfill.i18n import current_lang, tr
+from formfill.base.errors import InputError
+from formfill.base.i18n import current_lang, tr
+from formfill.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    LangOption,
+    apply_lang,
+    fail,
+    load_form,
+)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Kết quả dạng JSON / machine-readable JSON output.")]
 ROSTER_SUFFIXES = {".csv", ".tsv", ".xlsx"}
@@ -55,7 +63,7 @@ def schema_cmd(form: Annotated[str, typer.Argument(help="Mã tờ khai / form id
 
 def _records(path: Path) -> Iterator[tuple[int, Any, str | None]]:
     """(record number from 1, data or None, read error or None) for a .json or .jsonl file."""
-    from formfill.jsonio import loads_strict, read_json_file
+    from formfill.base.json_input import loads_strict, read_json_file
 
     if path.suffix.lower() == ".jsonl":
         try:
@@ -98,7 +106,7 @@ def validate_cmd(
             EXIT_UNREADABLE,
             tr(f"Không đọc được loại tệp {file.suffix}", f"Unsupported file type {file.suffix}"),
         )
-    from formfill.forms.errors import FieldError, explain
+    from formfill.forms.explain import FieldError, explain
 
     results: list[dict[str, Any]] = []
     invalid = 0
@@ -160,7 +168,7 @@ def idcard_cmd(
 ) -> None:
     """Đọc nội dung mã QR của thẻ CCCD / read the QR content of a citizen ID card."""
     apply_lang(lang)
-    from formfill.forms.errors import explain
+    from formfill.forms.explain import explain
     from formfill.types.cccd_qr import parse_cccd_qr
 
     if text == "-":

@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from formfill.i18n import Lang
-from formfill.types.messages import format_message
+from formfill.base.i18n import Lang
+from formfill.base.messages import format_message
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,10 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from formfill.base.messages import format_message
 from formfill.forms import FieldError, FormSpec, Section, explain
-from formfill.forms.fields import FieldDoc, field_info, walk
+from formfill.forms.field_docs import FieldDoc, field_info, walk
 from formfill.storage import DraftStore, JSONValue
-from formfill.types.messages import format_message
 
 PRESENT = "@present:"
 QR_ADDRESS = "@qr-address:"
@@ -253,7 +253,7 @@ class FormSession:
 
 
 def _adapter(model: type[BaseModel], key: str) -> TypeAdapter[Any]:
-    from formfill.forms.fields import field_adapter
+    from formfill.forms.field_docs import field_adapter
 
     return field_adapter(model, key)
 

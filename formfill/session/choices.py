@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from formfill.forms.fields import FieldDoc
-from formfill.text import fold
+from formfill.base.text import fold
+from formfill.forms.field_docs import FieldDoc
 
 
 @dataclass(frozen=True)

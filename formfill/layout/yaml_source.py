@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from formfill.errors import FormPackError
+from formfill.base.errors import FormPackError
 
 Path_ = tuple[str | int, ...]
 

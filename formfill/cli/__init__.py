@@ -10,7 +10,9 @@ import sys
 
 import typer
 
-from formfill.cliutil import (  # noqa: F401 - re-exported for command modules and tests
+from formfill.base.errors import FormfillError, InputError
+from formfill.base.i18n import tr
+from formfill.cli.common import (  # noqa: F401 - re-exported for command modules and tests
     EXIT_INVALID,
     EXIT_OK,
     EXIT_UNREADABLE,
@@ -19,8 +21,6 @@ from formfill.cliutil import (  # noqa: F401 - re-exported for command modules a
     fail,
     load_form,
 )
-from formfill.errors import FormfillError, InputError
-from formfill.i18n import tr
 
 app = typer.Typer(
     name="formfill",
@@ -55,9 +55,9 @@ def _open_assistant() -> None:
 
 # Commands live next to the code they drive; each module has ``register(app)``.
 _COMMAND_MODULES = (
-    "formfill.commands",
-    "formfill.render.commands",
-    "formfill.batch.commands",
+    "formfill.cli.forms",
+    "formfill.cli.render",
+    "formfill.cli.batch",
 )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from textual.binding import ActiveBinding, Binding
 
-from formfill.i18n import tr
+from formfill.base.i18n import tr
 
 _WORDS: dict[str, tuple[str, str]] = {}
 
