@@ -34,7 +34,6 @@ def _run(code_root: Path, args: list[str], env: dict[str, str]) -> subprocess.Co
 def render_all(code_root: Path, out: Path) -> list[str]:
     """Every example PDF under ``out``; returns what failed to run (command and stderr tail)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("FORMFILL_") or k == "FORMFILL_CACHE_DIR"}
-    env["FORMFILL_TODAY"] = "2026-06-15"  # ignored by commits that do not know it
     problems: list[str] = []
     for data in sorted((ROOT / "examples").glob("*/valid-*.json")):
         form = data.parent.name

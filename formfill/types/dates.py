@@ -17,6 +17,7 @@ from pydantic import AfterValidator, GetCoreSchemaHandler, GetJsonSchemaHandler,
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from formfill.base import clock
 from formfill.base.messages import vn_error
 from formfill.types._base import schema, validator
 
@@ -30,8 +31,8 @@ _Y = re.compile(r"[0-9]{4}")
 
 
 def today() -> date:
-    """Today's date (one place, so tests can pin the clock)."""
-    return date.today()
+    """Today's date (:func:`formfill.base.clock.today`: ``FORMFILL_TODAY`` pins it)."""
+    return clock.today()
 
 
 def _make_date(year: int, month: int, day: int, text: str) -> date:
