@@ -5,7 +5,7 @@ Needs only Python >= 3.11 with its venv module. The first run creates ``.venv`` 
 formfill with its test tools into it (a few minutes); later runs start at once.
     python3 run.py                 the assistant (any formfill command works: python3 run.py forms)
     python3 run.py test [ARGS]     the test suite (pytest ARGS)
-    python3 run.py lint            ruff check
+    python3 run.py lint            ruff check, then ruff format --check (what CI runs)
 """
 
 from __future__ import annotations
@@ -43,12 +43,19 @@ def ensure_env() -> None:
     STAMP.write_text(_wanted())
 
 
+def lint(args: list[str]) -> int:
+    """ruff check (ARGS go to it), then ruff format --check: both run, either failing fails."""
+    steps = (["check", str(ROOT), *args], ["format", "--check", str(ROOT)])
+    codes = [subprocess.run([str(PY), "-m", "ruff", *step], cwd=os.getcwd()).returncode for step in steps]
+    return max(codes)
+
+
 def main(argv: list[str]) -> int:
     ensure_env()
     if argv[:1] == ["test"]:
         cmd = [str(PY), "-m", "pytest", *argv[1:]]
     elif argv[:1] == ["lint"]:
-        cmd = [str(PY), "-m", "ruff", "check", str(ROOT), *argv[1:]]
+        return lint(argv[1:])
     else:
         cmd = [str(PY), "-m", "formfill", *argv]
     return subprocess.run(cmd, cwd=os.getcwd()).returncode

@@ -2,12 +2,15 @@
 
 Proves the wheel carries the built-in form pack: ``formfill forms --json`` lists the forms, and
 ``formfill validate`` accepts every valid example and rejects every invalid one with exactly the
-error types its sidecar lists.
+error types its sidecar lists (on a pinned day, ``FORMFILL_TODAY``, as the test suite does). Also
+that the runtime install stays lean (no geocoding or spreadsheet libraries: those are dev-only) and
+still carries the table of renamed units ("Tiền Giang" is now part of tỉnh Đồng Tháp).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -15,10 +18,37 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PINNED_TODAY = "2026-12-01"  # the day tests/conftest.py pins: the examples are valid on it
+NOT_AT_RUN_TIME = ("numpy", "shapely", "geopy", "openpyxl", "vietnamadminunits")
+ENV = {
+    **{k: v for k, v in os.environ.items() if not k.startswith("FORMFILL_")},
+    "FORMFILL_TODAY": PINNED_TODAY,
+    "FORMFILL_LANG": "vi",
+}
 
 
 def sh(*args: str | Path, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(a) for a in args], cwd=cwd, check=check, capture_output=True, text=True)
+    return subprocess.run(
+        [str(a) for a in args], cwd=cwd, check=check, capture_output=True, text=True, env=ENV
+    )
+
+
+def check_lean_install(py: Path, exe: Path, elsewhere: Path) -> None:
+    """No dev-only package came in with the wheel, and the renamed-unit hint works without them."""
+    code = (
+        "import importlib.util, json, sys\n"
+        f"print(json.dumps([n for n in {list(NOT_AT_RUN_TIME)!r} if importlib.util.find_spec(n)]))\n"
+    )
+    present = json.loads(sh(py, "-c", code, cwd=elsewhere).stdout)
+    assert not present, f"installed with the wheel but only needed for development: {present}"
+    data = json.loads((ROOT / "examples" / "khai-sinh" / "valid-1.json").read_text(encoding="utf-8"))
+    data["me"]["noi_cu_tru"] = {"xa": "Phường Sa Đéc", "tinh": "Tiền Giang"}
+    path = elsewhere / "old-province.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = sh(exe, "validate", "khai-sinh", path, cwd=elsewhere, check=False)
+    assert out.returncode == 1, (out.returncode, out.stdout, out.stderr)
+    assert "vn_province_renamed" in out.stdout and "đã sáp nhập vào tỉnh Đồng Tháp" in out.stdout, out.stdout
+    assert "Traceback" not in out.stdout + out.stderr, out.stderr
 
 
 def main() -> int:
@@ -44,6 +74,7 @@ def main() -> int:
             cwd=elsewhere,
         ).stdout.strip()
         assert "site-packages" in located, located
+        check_lean_install(py, exe, elsewhere)
 
         checked = 0
         for form_id in sorted(ids):

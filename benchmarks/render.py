@@ -5,7 +5,7 @@
 One run, medians of interleaved repeats, each PDF written to disk inside the timing:
 - floor: the same strings at fixed places with drawString, one TTF face (benchmarks/floor.py);
 - formfill: ``render_pdf`` of the khai-sinh example (full official layout, fonts registered once);
-- overlay: the same record over a blank background, merged with pikepdf (underlay) or pypdf.
+- overlay: the same record over a blank background, merged with pikepdf (underlay).
 Prints ms/PDF and the ratio to the floor. Whether reportlab's C accelerator is loaded is shown
 (``pip install rl-accel`` into a separate --target and put it on PYTHONPATH to compare).
 """
@@ -106,7 +106,7 @@ def main() -> None:
         def with_engine(engine: str) -> Callable[[], bytes]:
             def run() -> bytes:
                 original = overlay.merge_background
-                overlay.merge_background = lambda d, bg, engine_=None: original(d, bg, engine)  # type: ignore[assignment]
+                overlay.merge_background = lambda d, bg: original(d, bg)  # type: ignore[assignment]
                 try:
                     return render_pdf(ov_spec, declaration)
                 finally:
@@ -115,7 +115,6 @@ def main() -> None:
             return run
 
         cases["overlay + pikepdf underlay"] = with_engine("pikepdf")
-        cases["overlay + pypdf merge"] = with_engine("pypdf")
         results: dict[str, list[float]] = {k: [] for k in cases}
         sizes: dict[str, int] = {}
         for _ in range(args.repeats):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from formfill.session.ime import Composer, compose, compose_text
+from formfill.session.ime import Composer, Edit, compose, compose_text
 
 
 def _nfc(text: str) -> str:
@@ -197,11 +197,42 @@ def test_continues_a_plain_word_typed_before() -> None:
     assert _type(Composer("telex"), "s", "Hồng") == "Hồngs"
 
 
+def _press(composer: Composer, text: str, cursor: int, key: str) -> tuple[str, int]:
+    """One key in an editor holding ``text`` with the cursor at ``cursor``: the new text and cursor."""
+    before, after = text[:cursor], text[cursor:]
+    edit = composer.backspace(before) if key == "\b" else composer.key(key, before)
+    if edit is not None:
+        before = before[: len(before) - edit.delete] + edit.insert
+    else:
+        before = before[:-1] if key == "\b" else before + key
+    return before + after, len(before)
+
+
 def test_cursor_moved_starts_a_new_word() -> None:
     c = Composer("telex")
-    _type(c, "abc")
-    assert c.key("d", "xyz ") is not None  # text before the cursor changed: a new word starts
-    assert _type(c, "", "") == ""
+    text, cursor = "", 0
+    for key in "Vieetj Nam":
+        text, cursor = _press(c, text, cursor, key)
+    assert (text, cursor) == ("Việt Nam", 8)
+    # The text before the cursor changed: a new word starts there, replacing nothing.
+    assert c.key("d", "xyz ") == Edit(delete=0, insert="d")
+    assert c.key("d", "xyz d") == Edit(delete=1, insert="đ")
+    # The cursor moved back after "Việt ": the word typed there is composed, the text after it kept.
+    c = Composer("telex")
+    text, cursor = "Việt Nam", 5
+    steps = []
+    for key in "dd ":
+        text, cursor = _press(c, text, cursor, key)
+        steps.append((text, cursor))
+    assert steps == [("Việt dNam", 6), ("Việt đNam", 6), ("Việt đ Nam", 7)]
+    # To the end: the plain word "Nam" typed before continues, and backspace undoes the tone.
+    text, cursor = _press(c, text, len(text), "f")
+    assert (text, cursor) == ("Việt đ Nàm", 10)
+    text, cursor = _press(c, text, cursor, "\b")
+    assert (text, cursor) == ("Việt đ Nam", 10)
+    # A word that already has accents is left alone: the key is typed as a letter.
+    text, cursor = _press(c, text, 4, "s")
+    assert (text, cursor) == ("Việts đ Nam", 5)
 
 
 _KEYS = st.text(alphabet="adeiouwyngthcsfrxjzDAEOW", max_size=12)

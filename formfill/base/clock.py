@@ -2,31 +2,36 @@
 
 ``FORMFILL_TODAY=YYYY-MM-DD`` pins the date every rule compares with ("not in the future", age on
 the day of the declaration) and the time of day to noon of that date. It is read at every call, so
-a subprocess started with it set sees the same day. Unset: the real clock.
+a subprocess started with it set sees the same day. Unset: the real clock. An invalid value raises
+:class:`ClockSettingError`, a :class:`~formfill.base.settings.SettingsError` (exit 2 in the CLI).
 """
 
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
+from functools import lru_cache
+
+from formfill.base.settings import SettingsError, parse_today, variable_problem
 
 ENV_TODAY = "FORMFILL_TODAY"
 
 
-class ClockSettingError(ValueError):
+class ClockSettingError(SettingsError, ValueError):
     """``FORMFILL_TODAY`` is set but is not a date written YYYY-MM-DD."""
+
+
+@lru_cache(maxsize=8)
+def _parse(raw: str) -> date:
+    try:
+        return parse_today(raw)
+    except ValueError:
+        raise ClockSettingError([variable_problem("today", raw)]) from None
 
 
 def _pinned() -> date | None:
     raw = os.environ.get(ENV_TODAY, "").strip()
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise ClockSettingError(
-            f"{ENV_TODAY}={raw!r}: phải là một ngày dạng YYYY-MM-DD / must be a date written YYYY-MM-DD"
-        ) from None
+    return _parse(raw) if raw else None
 
 
 def today() -> date:
@@ -38,3 +43,8 @@ def now() -> datetime:
     """The local time now: noon of ``FORMFILL_TODAY`` when set, else the system's local time."""
     pinned = _pinned()
     return datetime.combine(pinned, time(12, 0)) if pinned else datetime.now()
+
+
+def utc_now() -> datetime:
+    """:func:`now` as an aware UTC time (for stored timestamps)."""
+    return now().astimezone(UTC)

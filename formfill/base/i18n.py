@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from typing import Literal
+
+from formfill.base.settings import env_lang
 
 Lang = Literal["vi", "en"]
 _override: Lang | None = None
@@ -13,8 +14,7 @@ def current_lang() -> Lang:
     """The language of every user-facing text right now."""
     if _override is not None:
         return _override
-    env = os.environ.get("FORMFILL_LANG", "").strip().lower()
-    return "en" if env.startswith("en") else "vi"
+    return env_lang() or "vi"
 
 
 def set_lang(lang: str | None) -> None:

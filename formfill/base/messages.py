@@ -175,6 +175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Có ký tự không đọc được ({char}): hãy gõ lại đoạn này thay vì dán từ nơi khác.",
         "There is an unreadable character ({char}): retype this text instead of pasting it.",
     ),
+    "vn_text_blank": (
+        "Chỉ có khoảng trắng hoặc ký tự vô hình, không có chữ nào: hãy gõ nội dung, hoặc xóa hết để bỏ trống.",
+        "Only spaces or invisible characters, no text: type the answer, or delete everything to leave it empty.",
+    ),
     "vn_personal_id_format": (
         "Số định danh cá nhân phải gồm đúng 12 chữ số, không có chữ hay ký hiệu (bạn nhập {length} ký tự).",
         "The personal ID number must be exactly 12 digits, no letters or symbols (you entered {length} characters).",

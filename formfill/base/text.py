@@ -7,6 +7,11 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# Bidirectional controls (LRE…RLO, LRI…PDI, LRM, RLM, ALM): invisible, and they reorder what a reader
+# sees ("abc" shown as "cba"), so a value never keeps them.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# Letters and symbols that print as nothing (Hangul fillers, the blank Braille pattern).
+_BLANK_GLYPHS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 def nfc(text: str) -> str:
@@ -22,9 +27,16 @@ def tidy(text: str) -> bool:
 
 
 def clean(text: str) -> str:
-    """NFC, with runs of white space collapsed to one space and the ends trimmed."""
+    """NFC, bidirectional controls removed, runs of white space collapsed to one space, ends trimmed."""
     text = nfc(text)
-    return text if tidy(text) else _SPACES.sub(" ", text).strip()
+    return text if tidy(text) else _SPACES.sub(" ", BIDI_CONTROLS.sub("", text)).strip()
+
+
+def has_visible(text: str) -> bool:
+    """True when some character would show on paper (not only spaces, format marks or lone accents)."""
+    if text.isascii():
+        return not text.isspace() and any(ch.isprintable() and ch != " " for ch in text)
+    return any(unicodedata.category(ch)[0] not in "ZCM" and ch not in _BLANK_GLYPHS for ch in text)
 
 
 def fold(text: str) -> str:

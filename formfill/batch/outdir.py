@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -36,14 +37,15 @@ from formfill.batch.targets import FormFields
 NAME_RE = re.compile(r"^[A-Za-z0-9._-]{1,100}\.pdf$")
 MANIFEST = "manifest.jsonl"
 LOCK = ".formfill-batch.lock"
-STEM_MAX = 90
+STEM_MAX = 90  # a name's own part; a "-<row>" suffix that makes it unique may go up to NAME_STEM_MAX
+NAME_STEM_MAX = 96  # 100 characters with ".pdf"
+PATTERN_MAX = 500  # characters of a --name pattern
+FORMAT_NUMBER_MAX = 100  # widths and precisions in a --name format spec ({row:06d})
 SYNC_EVERY = 64  # manifest lines per folder + manifest fsync
 SYNC_SECONDS = 0.5  # ... or this long since the last one, whichever comes first
 # Temporary files a killed run can leave: the PDF writer's (".<name>.pdf.<random>.part"), reports',
 # and those of earlier versions (".formfill-<pid>-<random>.part").
-_STRAY = re.compile(
-    r"^\.(formfill-.*|.+\.pdf\..+|report\.(csv|json))\.part$"
-)  # room for a "-123456" suffix inside the 100-character limit
+_STRAY = re.compile(r"^\.(formfill-.*|.+\.pdf\..+|report(\.dry-run)?\.(csv|json)(\..+)?)\.part$")
 
 
 def data_hash(data: Any) -> str:
@@ -69,6 +71,13 @@ class NamePattern:
     def __init__(self, pattern: str | None, fields: FormFields) -> None:
         self.pattern = pattern or "{row:06d}-{hash}"
         self.fields: list[tuple[str, str | None, str | None]] = []
+        if len(self.pattern) > PATTERN_MAX:
+            raise InputError(
+                tr(
+                    f"--name dài quá {PATTERN_MAX} ký tự.",
+                    f"--name is longer than {PATTERN_MAX} characters.",
+                )
+            )
         try:
             parsed = list(Formatter().parse(self.pattern))
         except ValueError as exc:
@@ -76,6 +85,7 @@ class NamePattern:
         for _text, name, spec, conv in parsed:
             if name is None:
                 continue
+            _check_format_spec(name, spec or "")
             if name not in ("row", "hash") and fields.leaf_at(name) is None and name not in fields.leaves:
                 raise InputError(
                     tr(
@@ -104,14 +114,34 @@ class NamePattern:
                 out.append(str(value))
         stem = safe_filename_stem("".join(out), max_len=STEM_MAX)
         if not self.unique:
-            key = stem.casefold()
-            if key in self._used:
-                stem = f"{stem}-{row}"
-                key = stem.casefold()
-            self._used.add(key)
+            stem = self._unused(stem, row)
         name = stem + ".pdf"
         assert NAME_RE.match(name), name
         return name
+
+    def _unused(self, stem: str, row: int) -> str:
+        """``stem``, else ``stem-<row>``, else ``stem-<row>-2``, … : the first no earlier row has
+        (case-insensitively), whatever names the roster's own values produce."""
+        for n in itertools.count(1):
+            suffix = "" if n == 1 else f"-{row}" if n == 2 else f"-{row}-{n - 1}"
+            candidate = stem[: NAME_STEM_MAX - len(suffix)] + suffix
+            key = candidate.casefold()
+            if key not in self._used:
+                self._used.add(key)
+                return candidate
+        raise AssertionError("unreachable")
+
+
+def _check_format_spec(name: str, spec: str) -> None:
+    """A format spec's widths and precisions stay small: ``{row:099999999999d}`` would build a
+    string of 100 billion characters before the name is cut to length."""
+    if any(int(number) > FORMAT_NUMBER_MAX for number in re.findall(r"\d+", spec)):
+        raise InputError(
+            tr(
+                f"--name: định dạng {{{name}:{spec[:20]}}} quá dài (độ rộng tối đa {FORMAT_NUMBER_MAX}).",
+                f"--name: the format {{{name}:{spec[:20]}}} is too wide (at most {FORMAT_NUMBER_MAX}).",
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -167,32 +197,53 @@ class OutputDir:
     def __init__(self, path: Path, *, resume: bool, dry_run: bool = False) -> None:
         self.path = path
         self._manifest_fh: Any = None
+        self._lock: Any = None
         self._unsynced = 0
         self._synced_at = 0.0
+        self.manifest_path = path / MANIFEST
+        self.done: dict[int, dict[str, Any]] = {}
+        self.stray_removed = 0
+        if path.exists() and not path.is_dir():
+            raise InputError(tr(f"{path} không phải là thư mục.", f"{path} is not a folder."))
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise InputError(
                 tr(f"Không tạo được thư mục {path}: {exc.strerror}", f"Cannot create {path}: {exc.strerror}")
             ) from exc
-        self._lock = open(path / LOCK, "a+")
+        try:
+            self._open(resume=resume, dry_run=dry_run)
+        except OSError as exc:  # a folder that cannot be written (read-only, immutable, a system folder)
+            self.close()
+            raise InputError(
+                tr(
+                    f"Không ghi được vào thư mục {path}: {exc.strerror}. Chọn thư mục khác.",
+                    f"Cannot write in the folder {path}: {exc.strerror}. Choose another folder.",
+                )
+            ) from exc
+
+    def _open(self, *, resume: bool, dry_run: bool) -> None:
+        """Lock the folder for this run, remove stray temporaries, read the manifest on resume."""
+        self._lock = open(self.path / LOCK, "a+")
         try:
             fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             self._lock.close()
+            self._lock = None
             raise InputError(
-                tr(f"Một lệnh batch khác đang ghi vào {path}.", f"Another batch is writing to {path}.")
+                tr(
+                    f"Một lệnh batch khác đang ghi vào {self.path}.",
+                    f"Another batch is writing to {self.path}.",
+                )
             ) from exc
-        self.manifest_path = path / MANIFEST
         self.stray_removed = self._remove_stray()
-        self.done: dict[int, dict[str, Any]] = {}
         has_manifest = self.manifest_path.exists() and self.manifest_path.stat().st_size > 0
         if has_manifest and not resume and not dry_run:
             self.close()
             raise InputError(
                 tr(
-                    f"{path} đã có kết quả của một lần chạy trước ({MANIFEST}). Dùng --resume để chạy tiếp, hoặc chọn thư mục khác.",
-                    f"{path} already holds a previous run ({MANIFEST}). Use --resume to continue it, or another folder.",
+                    f"{self.path} đã có kết quả của một lần chạy trước ({MANIFEST}). Dùng --resume để chạy tiếp, hoặc chọn thư mục khác.",
+                    f"{self.path} already holds a previous run ({MANIFEST}). Use --resume to continue it, or another folder.",
                 )
             )
         if has_manifest and resume:
@@ -241,7 +292,8 @@ class OutputDir:
         """Record a claimed file: the line reaches the kernel now (safe from SIGKILL), and is made
         durable with its group (:meth:`sync`)."""
         if self._manifest_fh is None:
-            self._manifest_fh = open(self.manifest_path, "ab")
+            fd = os.open(self.manifest_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            self._manifest_fh = os.fdopen(fd, "ab")  # file names can hold personal names: 0600
             self._synced_at = time.monotonic()
         self._manifest_fh.write(entry.as_json().encode("utf-8") + b"\n")
         self._manifest_fh.flush()
@@ -260,15 +312,20 @@ class OutputDir:
         self._synced_at = time.monotonic()
 
     def close(self) -> None:
-        if self._manifest_fh is not None:
-            try:
-                self.sync()
-            finally:
-                self._manifest_fh.close()
-                self._manifest_fh = None
-        with contextlib.suppress(OSError):
-            fcntl.flock(self._lock.fileno(), fcntl.LOCK_UN)
-        self._lock.close()
+        """The manifest made durable and closed, the lock released (again: nothing happens)."""
+        try:
+            if self._manifest_fh is not None:
+                try:
+                    self.sync()
+                finally:
+                    self._manifest_fh.close()
+                    self._manifest_fh = None
+        finally:
+            if self._lock is not None:
+                with contextlib.suppress(OSError):
+                    fcntl.flock(self._lock.fileno(), fcntl.LOCK_UN)
+                self._lock.close()
+                self._lock = None
 
 
 def iter_manifest(path: Path) -> Iterator[dict[str, Any]]:

@@ -1,7 +1,10 @@
 """Raw roster records: delimited text (any of the encodings clerks meet), XLSX and JSONL, streamed.
 
 Each reader yields ``(row_number, cells)`` with row 1 the first record under the header. Nothing is
-padded or dropped silently: the row builder compares each record with the header.
+padded or dropped silently: the row builder compares each record with the header. Only regular files
+are read (a FIFO or a device is refused, not waited on); lines end at LF, CRLF or a lone CR, and a
+line longer than :data:`~formfill.base.json_input.MAX_RECORD_BYTES` is refused with the same message
+as a JSON record of that size.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import codecs
 import csv
 import io
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -19,10 +23,17 @@ from typing import IO, Any
 
 from formfill.base.errors import InputError
 from formfill.base.i18n import tr
-from formfill.base.json_input import loads_strict
+from formfill.base.json_input import (
+    MAX_RECORD_BYTES,
+    JSONDepthError,
+    iter_lines,
+    loads_strict,
+    open_regular,
+    record_too_long,
+)
 from formfill.batch import legacy
 
-MAX_LINE_BYTES = 8 << 20  # a physical line longer than this is not a roster
+MAX_LINE_BYTES = MAX_RECORD_BYTES  # a physical line longer than this is not a roster (json_input's limit)
 SAMPLE_BYTES = 256 * 1024
 csv.field_size_limit(MAX_LINE_BYTES)
 
@@ -84,21 +95,6 @@ def _trim_utf8_tail(sample: bytes) -> bytes:
     return sample
 
 
-def _line_reader(fh: IO[bytes], path: str) -> Iterator[tuple[int, bytes]]:
-    for number in itertools.count(1):
-        line = fh.readline(MAX_LINE_BYTES)
-        if not line:
-            return
-        if len(line) >= MAX_LINE_BYTES and not line.endswith(b"\n"):
-            raise RosterReadError(
-                tr(
-                    f"{path}: dòng {number} dài hơn {MAX_LINE_BYTES >> 20} MB: không phải một danh sách hợp lệ.",
-                    f"{path}: line {number} is longer than {MAX_LINE_BYTES >> 20} MB: not a valid roster.",
-                )
-            )
-        yield number, line
-
-
 def _legacy_warning(enc: legacy.Encoding, via_cp1252: bool = False) -> str:
     how_vi = ' (đã bị đọc nhầm thành Windows-1252, ví dụ "Hµ Néi")' if via_cp1252 else ""
     how_en = ' (already misread as Windows-1252, e.g. "Hµ Néi")' if via_cp1252 else ""
@@ -117,97 +113,26 @@ def _legacy_warning(enc: legacy.Encoding, via_cp1252: bool = False) -> str:
 
 def open_text(path: str) -> TextSource:
     """Detect the encoding of a text roster and stream its decoded, NFC lines."""
-    try:
-        fh = open(path, "rb")
-    except OSError as exc:
-        raise RosterReadError(f"{path}: {exc.strerror or exc}") from exc
-    size = Path(path).stat().st_size
+    fh = open_regular(path)
+    size = os.fstat(fh.fileno()).st_size
     head = fh.read(4096)
     if not head:
         fh.close()
         raise RosterReadError(tr(f"{path}: tệp rỗng.", f"{path}: the file is empty."))
     utf16 = _utf16_kind(head)
     if utf16:
-        fh.seek(2 if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else 0)
-        text = io.TextIOWrapper(fh, encoding=utf16, errors="strict", newline="")
-
-        def utf16_lines() -> Iterator[str]:
-            with text:
-                try:
-                    while line := text.readline(MAX_LINE_BYTES):
-                        yield unicodedata.normalize("NFC", line)
-                except UnicodeDecodeError as exc:
-                    raise RosterReadError(f"{path}: UTF-16 {tr('hỏng', 'broken')}: {exc.reason}") from exc
-
-        return TextSource(
-            utf16_lines(),
-            "UTF-16 " + utf16[-2:].upper(),
-            [],
-            lambda: fh.tell() if not fh.closed else size,
-            size,
-        )
-
+        return _utf16_source(fh, path, utf16, head, size)
     bom = head.startswith(codecs.BOM_UTF8)
-    sample = _find_sample(fh)
-    warnings: list[str] = []
-    decode: Callable[[bytes], str]
-    name = "UTF-8 (BOM)" if bom else "UTF-8"
     try:
-        text_sample = _trim_utf8_tail(sample).decode("utf-8")
-        utf8 = True
-    except UnicodeDecodeError:
-        utf8 = False
-    if utf8:
-        source = legacy.mojibake_source(unicodedata.normalize("NFC", text_sample)) if text_sample else None
-        if source is None:
-            decode = legacy.UTF8.decode
-        else:
-            enc = source
-
-            def decode(data: bytes, _enc: legacy.Encoding = enc) -> str:
-                text = data.decode("utf-8")
-                try:
-                    raw = text.encode("cp1252")
-                except UnicodeEncodeError:
-                    raw = text.encode("latin-1", errors="strict")
-                return _enc.decode(raw)
-
-            name = f"{enc.label} via Windows-1252"
-            warnings.append(_legacy_warning(enc, via_cp1252=True))
-    else:
-        ranked = legacy.rank_single_byte(sample)
-        if not ranked:
-            fh.close()
-            raise RosterReadError(
-                tr(f"{path}: không nhận ra bảng mã của tệp.", f"{path}: unknown text encoding.")
-            )
-        odd, _letters, enc = ranked[0]
-        text = enc.decode(sample)
-        if odd > max(3, len(text) // 50):
-            fh.close()
-            names = ", ".join(r[2].label for r in ranked)
-            raise RosterReadError(
-                tr(
-                    f"{path}: không nhận ra bảng mã của tệp (không phải UTF-8; đã thử {names}). Lưu lại tệp với bảng mã UTF-8.",
-                    f"{path}: unknown text encoding (not UTF-8; tried {names}). Save the file again as UTF-8.",
-                )
-            )
-        decode = enc.decode
-        name = enc.label
-        if enc.legacy:
-            warnings.append(_legacy_warning(enc))
-        else:
-            warnings.append(
-                tr(
-                    f"Tệp dùng bảng mã {enc.label}; đã chuyển sang Unicode.",
-                    f"The file uses {enc.label}; converted to Unicode.",
-                )
-            )
+        decode, name, warnings = _decoder(_find_sample(fh), path, bom)
+    except BaseException:
+        fh.close()
+        raise
     fh.seek(3 if bom else 0)
 
     def lines() -> Iterator[str]:
         with fh:
-            for number, raw in _line_reader(fh, path):
+            for number, raw in iter_lines(fh, path):
                 try:
                     yield decode(raw)
                 except UnicodeError as exc:
@@ -219,6 +144,76 @@ def open_text(path: str) -> TextSource:
                     ) from exc
 
     return TextSource(lines(), name, warnings, lambda: fh.tell() if not fh.closed else size, size)
+
+
+def _utf16_source(fh: IO[bytes], path: str, kind: str, head: bytes, size: int) -> TextSource:
+    """Excel's "Unicode Text": UTF-16 lines (LF, CRLF or CR), decoded by Python's own codec."""
+    fh.seek(2 if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else 0)
+    text = io.TextIOWrapper(fh, encoding=kind, errors="strict", newline="")
+
+    def utf16_lines() -> Iterator[str]:
+        with text:
+            try:
+                number = 0
+                while line := text.readline(MAX_LINE_BYTES):
+                    number += 1
+                    if len(line) >= MAX_LINE_BYTES and not line.endswith(("\n", "\r")):
+                        raise record_too_long(path, number)
+                    yield unicodedata.normalize("NFC", line)
+            except UnicodeDecodeError as exc:
+                raise RosterReadError(f"{path}: UTF-16 {tr('hỏng', 'broken')}: {exc.reason}") from exc
+
+    def position() -> int:
+        return fh.tell() if not fh.closed else size
+
+    return TextSource(utf16_lines(), "UTF-16 " + kind[-2:].upper(), [], position, size)
+
+
+def _decoder(sample: bytes, path: str, bom: bool) -> tuple[Callable[[bytes], str], str, list[str]]:
+    """(decode one line, encoding name, warnings) from a sample of the file's non-ASCII bytes."""
+    try:
+        text_sample = _trim_utf8_tail(sample).decode("utf-8")
+    except UnicodeDecodeError:
+        return _single_byte_decoder(sample, path)
+    source = legacy.mojibake_source(unicodedata.normalize("NFC", text_sample)) if text_sample else None
+    if source is None:
+        return legacy.UTF8.decode, "UTF-8 (BOM)" if bom else "UTF-8", []
+
+    def decode(data: bytes, _enc: legacy.Encoding = source) -> str:
+        text = data.decode("utf-8")
+        try:
+            raw = text.encode("cp1252")
+        except UnicodeEncodeError:
+            raw = text.encode("latin-1", errors="strict")
+        return _enc.decode(raw)
+
+    return decode, f"{source.label} via Windows-1252", [_legacy_warning(source, via_cp1252=True)]
+
+
+def _single_byte_decoder(sample: bytes, path: str) -> tuple[Callable[[bytes], str], str, list[str]]:
+    """The single-byte encoding (Windows-1258, TCVN3, VNI) the sample reads most like Vietnamese in."""
+    ranked = legacy.rank_single_byte(sample)
+    if not ranked:
+        raise RosterReadError(
+            tr(f"{path}: không nhận ra bảng mã của tệp.", f"{path}: unknown text encoding.")
+        )
+    odd, _letters, enc = ranked[0]
+    if odd > max(3, len(enc.decode(sample)) // 50):
+        names = ", ".join(r[2].label for r in ranked)
+        raise RosterReadError(
+            tr(
+                f"{path}: không nhận ra bảng mã của tệp (không phải UTF-8; đã thử {names}). Lưu lại tệp với bảng mã UTF-8.",
+                f"{path}: unknown text encoding (not UTF-8; tried {names}). Save the file again as UTF-8.",
+            )
+        )
+    if enc.legacy:
+        warning = _legacy_warning(enc)
+    else:
+        warning = tr(
+            f"Tệp dùng bảng mã {enc.label}; đã chuyển sang Unicode.",
+            f"The file uses {enc.label}; converted to Unicode.",
+        )
+    return enc.decode, enc.label, [warning]
 
 
 def sniff_delimiter(header_line: str, suffix: str, encoding: str) -> str:
@@ -284,12 +279,8 @@ def read_delimited(path: str) -> DelimitedReader:
 
 def read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
     """JSONL objects by line number; a line that is not a strict JSON object yields its error text."""
-    try:
-        fh = open(path, "rb")
-    except OSError as exc:
-        raise RosterReadError(f"{path}: {exc.strerror or exc}") from exc
-    with fh:
-        for number, raw in _line_reader(fh, path):
+    with open_regular(path) as fh:
+        for number, raw in iter_lines(fh, path):
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[3:]
             if not raw.strip():
@@ -301,6 +292,10 @@ def read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
                 continue
             try:
                 obj = loads_strict(unicodedata.normalize("NFC", text))
+            except JSONDepthError as exc:
+                raise JSONDepthError(
+                    tr(f"{path}: dòng {number}: {exc}", f"{path}: line {number}: {exc}")
+                ) from None
             except ValueError as exc:
                 yield number, str(exc)
                 continue

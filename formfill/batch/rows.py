@@ -9,6 +9,7 @@ adds the schema's own errors, each mapped back to the column it came from. The h
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +18,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from formfill.base.i18n import Lang, tr
+from formfill.base.json_input import no_data
 from formfill.base.messages import format_message
-from formfill.batch.cells import MAX_CELL_CHARS, as_given, convert_cell, number_text, yes_no
+from formfill.batch.cells import MAX_CELL_CHARS, as_given, convert_cell, mask, number_text, scrubbed, yes_no
 from formfill.batch.columns import Column, column_letter, map_header
 from formfill.batch.readers import RosterReadError, file_size, read_delimited, read_jsonl
 from formfill.batch.targets import FormFields
@@ -29,6 +31,11 @@ ROSTER_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".jsonl")
 
 _FOLLOW_ON = {"missing_without_id", "vn_identity_missing"}
 _STRUCTURAL = {"batch_row_short", "batch_row_long", "batch_json_line"}
+PEEK_RECORDS = 1_000  # blank records read ahead, at most, to find the first data row when opening
+
+
+class RosterEmptyError(RosterReadError):
+    """The roster has no data row (header only, blank rows only, an empty .jsonl): exit 2."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,7 @@ class Row:
 def _error(
     row: int, column: str, path: str, type_: str, shown: Any, lang: Lang | None, **ctx: Any
 ) -> CellError:
-    return CellError(row, column, path, type_, format_message(type_, ctx, lang), shown)
+    return CellError(row, column, path, type_, scrubbed(format_message(type_, ctx, lang)), shown)
 
 
 class Roster:
@@ -110,20 +117,37 @@ class Roster:
         self._records: Iterator[tuple[int, Any]]
         self._column_of_path: dict[str, str] = {}
         self.date1904 = False  # .xlsx: the workbook counts dates from 1904
-        if self.suffix == ".jsonl":
-            self.encoding = "UTF-8"
-            self._records = iter(())
-        elif self.suffix == ".xlsx":
-            self._open_xlsx(sheet)
-        elif self.suffix in (".csv", ".tsv", ".txt"):
-            self._open_text()
-        else:
-            raise RosterReadError(
-                tr(
-                    f"{self.path}: loại tệp {self.suffix or '(không có đuôi)'} không đọc được (.csv, .tsv, .xlsx, .jsonl).",
-                    f"{self.path}: cannot read {self.suffix or '(no suffix)'} files (.csv, .tsv, .xlsx, .jsonl).",
+        try:
+            if self.suffix == ".jsonl":
+                self.encoding = "UTF-8"
+                self._records = read_jsonl(self.path)
+            elif self.suffix == ".xlsx":
+                self._open_xlsx(sheet)
+            elif self.suffix in (".csv", ".tsv", ".txt"):
+                self._open_text()
+            else:
+                raise RosterReadError(
+                    tr(
+                        f"{self.path}: loại tệp {self.suffix or '(không có đuôi)'} không đọc được (.csv, .tsv, .xlsx, .jsonl).",
+                        f"{self.path}: cannot read {self.suffix or '(no suffix)'} files (.csv, .tsv, .xlsx, .jsonl).",
+                    )
                 )
-            )
+            self._peek_first_data_row()
+        except BaseException:
+            self.close()
+            raise
+
+    def _peek_first_data_row(self) -> None:
+        """Read up to the first data record now, so a roster with none is refused before anything is
+        written; the records read on the way are given back to :meth:`rows`."""
+        head: list[tuple[int, Any]] = []
+        for record in self._records:
+            head.append(record)
+            if not self._blank_record(record[1]) or len(head) >= PEEK_RECORDS:
+                break
+        else:
+            raise RosterEmptyError(no_data(self.path))
+        self._records = itertools.chain(head, self._records)
 
     # -- opening ---------------------------------------------------------------------------------
     def _open_text(self) -> None:
@@ -177,26 +201,45 @@ class Roster:
         self.columns, self.width = map_header(headers, self.fields, self.mapping, self.spec.id, self.path)
         self._column_of_path = {c.target.path: c.header for c in self.columns if c.target}
 
+    def _blank_record(self, cells: Any) -> bool:
+        """A record with no value: CSV cells all blank, .xlsx cells all empty text (JSONL records come
+        from non-blank lines only)."""
+        if self.suffix == ".jsonl":
+            return False
+        if self.suffix == ".xlsx":
+            return not any(c.kind != "text" or c.value.strip() for c in cells.values())
+        return not any(c.strip() for c in cells)
+
     # -- rows ------------------------------------------------------------------------------------
     def progress(self) -> tuple[int, int]:
         """(bytes read, bytes in all) for a progress bar."""
         return self._position(), self.size
 
     def rows(self) -> Iterator[Row]:
-        """Every data row, blank rows included (``blank=True``), in file order."""
+        """Every data row, blank rows included (``blank=True``), in file order.
+
+        Raises :class:`RosterEmptyError` at the end when no row had data (past the blank rows the
+        opening looked ahead at)."""
+        data = False
+        for row in self._rows():
+            data = data or not row.blank
+            yield row
+        if not data:
+            raise RosterEmptyError(no_data(self.path))
+
+    def _rows(self) -> Iterator[Row]:
         if self.suffix == ".jsonl":
             yield from self._jsonl_rows()
-            return
-        if self.suffix == ".xlsx":
+        elif self.suffix == ".xlsx":
             for number, cells in self._records:
                 yield self._xlsx_row(number, cells)
-            return
-        for number, cells in self._records:
-            yield self._text_row(number, cells)
+        else:
+            for number, cells in self._records:
+                yield self._text_row(number, cells)
 
     def _text_row(self, number: int, cells: list[str]) -> Row:
         row = Row(number, {})
-        if not any(c.strip() for c in cells):
+        if self._blank_record(cells):
             row.blank = True
             return row
         if len(cells) < self.width:
@@ -219,7 +262,7 @@ class Roster:
 
     def _xlsx_row(self, number: int, cells: dict[int, XCell]) -> Row:
         row = Row(number, {})
-        if not any(c.kind != "text" or c.value.strip() for c in cells.values()):
+        if self._blank_record(cells):
             row.blank = True
             return row
         extra = [i for i, c in cells.items() if i >= self.width and (c.kind != "text" or c.value.strip())]
@@ -292,7 +335,7 @@ class Roster:
         row.data = data
 
     def _jsonl_rows(self) -> Iterator[Row]:
-        for number, obj in read_jsonl(self.path):
+        for number, obj in self._records:
             row = Row(number, {})
             if isinstance(obj, str):
                 row.errors.append(_error(number, "", "", "batch_json_line", None, self.lang, error=obj))
@@ -323,7 +366,7 @@ class Roster:
             row.source[user] = value
             if leaf.kind == "digits" and isinstance(value, int | float) and not isinstance(value, bool):
                 row.errors.append(
-                    _error(row.number, user, user, "batch_numeric_id", value, self.lang, value=value)
+                    _error(row.number, user, user, "batch_numeric_id", value, self.lang, value=mask(value))
                 )
                 del obj[key]
             elif leaf.kind == "bool" and isinstance(value, str):
@@ -419,7 +462,7 @@ def check_row(roster: Roster, row: Row) -> Row:
             if user in known or (fe.type in _FOLLOW_ON and user.rpartition(".")[0] in blocks):
                 continue
             value = row.source.get(column, fe.input if isinstance(fe.input, str | int | float) else None)
-            row.errors.append(CellError(row.number, column, user, fe.type, fe.message, value))
+            row.errors.append(CellError(row.number, column, user, fe.type, scrubbed(fe.message), value))
     if row.errors:
         row.declaration = None
     return row

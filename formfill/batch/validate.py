@@ -1,17 +1,13 @@
-"""``formfill validate FORM roster.csv|.tsv|.xlsx|.jsonl``: every row checked, nothing written."""
+"""Every row of a roster checked, nothing written (``formfill validate FORM roster``: formfill.cli.batch)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import typer
-
-from formfill.base.errors import InputError
-from formfill.base.i18n import Lang, tr
-from formfill.batch.columns import RosterHeaderError, load_mapping
+from formfill.base.i18n import Lang
+from formfill.batch.columns import load_mapping
 from formfill.batch.rows import CellError, check_row, open_roster
 
 
@@ -63,7 +59,7 @@ def check_roster(
     sheet: str | None = None,
     lang: Lang | None = None,
 ) -> RosterCheck:
-    """Read and validate every row. Raises ``RosterHeaderError``/``InputError`` when unreadable (exit 2)."""
+    """Read and validate every row. Raises ``RosterHeaderError``/``InputError`` when unreadable."""
     if isinstance(mapping, str | Path):
         mapping = load_mapping(mapping)
     roster = open_roster(path, spec, mapping=mapping, sheet=sheet, lang=lang)
@@ -83,54 +79,3 @@ def check_roster(
     finally:
         roster.close()
     return result
-
-
-def validate_roster(
-    spec: Any,
-    path: str | Path,
-    *,
-    as_json: bool = False,
-    lang: Lang | None = None,
-    mapping: str | Path | dict[str, str | None] | None = None,
-    sheet: str | None = None,
-) -> int:
-    """Print the problems of a roster ("row N, column C: message") and return the exit code 0/1/2."""
-    try:
-        result = check_roster(spec, path, mapping=mapping, sheet=sheet, lang=lang)
-    except RosterHeaderError as exc:
-        if as_json:
-            typer.echo(
-                json.dumps(
-                    {"form": spec.id, "roster": str(path), "header_errors": exc.problems},
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
-        else:
-            typer.echo(str(exc), err=True)
-        return 2
-    except InputError as exc:
-        typer.echo(str(exc), err=True)
-        return 2
-    if as_json:
-        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2, default=str))
-    else:
-        for warning in result.warnings:
-            typer.echo(tr(f"Cảnh báo: {warning}", f"Warning: {warning}"), err=True)
-        for line in result.lines():
-            typer.echo(line)
-        if result.invalid:
-            typer.echo(
-                tr(
-                    f"{result.invalid}/{result.rows} dòng có lỗi.",
-                    f"{result.invalid} of {result.rows} rows are invalid.",
-                )
-            )
-        else:
-            typer.echo(
-                tr(
-                    f"Hợp lệ: {result.rows}/{result.rows} dòng.",
-                    f"Valid: {result.rows} of {result.rows} rows.",
-                )
-            )
-    return 1 if result.invalid else 0

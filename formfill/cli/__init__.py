@@ -11,13 +11,13 @@ import sys
 import typer
 
 from formfill.base.errors import FormfillError, InputError
-from formfill.base.i18n import tr
 from formfill.cli.common import (  # noqa: F401 - re-exported for command modules and tests
     EXIT_INVALID,
     EXIT_OK,
     EXIT_UNREADABLE,
     LangOption,
     apply_lang,
+    checked_settings,
     fail,
     load_form,
 )
@@ -34,23 +34,16 @@ app = typer.Typer(
 
 @app.callback(invoke_without_command=True)
 def _root(ctx: typer.Context, lang: LangOption = None) -> None:
-    apply_lang(lang)
+    # A command checks the settings itself, after its own --lang (so the message is in that language).
+    apply_lang(lang, check=ctx.invoked_subcommand is None)
     if ctx.invoked_subcommand is None:
         _open_assistant()
 
 
 def _open_assistant() -> None:
-    try:
-        tui = importlib.import_module("formfill.tui.app")
-    except ModuleNotFoundError:
-        typer.echo(
-            tr(
-                "Trợ lý (giao diện) chưa có trong bản này. Dùng: formfill forms, formfill validate …",
-                "The assistant UI is not in this build yet. Use: formfill forms, formfill validate …",
-            )
-        )
-        raise typer.Exit(EXIT_OK) from None
-    raise typer.Exit(tui.run_app())
+    from formfill.tui.app import run_app
+
+    raise typer.Exit(run_app())
 
 
 # Commands live next to the code they drive; each module has ``register(app)``.
@@ -63,13 +56,7 @@ _COMMAND_MODULES = (
 
 def _register_all() -> None:
     for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        module.register(app)
+        importlib.import_module(name).register(app)
 
 
 _register_all()

@@ -1,15 +1,27 @@
-"""``formfill batch FORM ROSTER -o OUTDIR``: the clerk's command (progress bar, summary, exit 0/1/2)."""
+"""``formfill batch FORM ROSTER -o OUTDIR`` (progress bar, summary, exit 0/1/2, 130 on Ctrl+C) and the
+roster side of ``formfill validate``: the batch package returns data, this module prints it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from formfill.base.errors import InputError
-from formfill.base.i18n import current_lang, tr
-from formfill.cli.common import EXIT_UNREADABLE, LangOption, apply_lang, fail, load_form
+from formfill.base.i18n import Lang, current_lang, tr
+from formfill.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    LangOption,
+    apply_lang,
+    fail,
+    load_form,
+)
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl+C
 
 
 def batch_cmd(
@@ -57,34 +69,86 @@ def batch_cmd(
     spec = load_form(form)
     if not roster.exists():
         fail(EXIT_UNREADABLE, tr(f"Không tìm thấy tệp: {roster}", f"File not found: {roster}"))
+    options = {
+        "jobs": jobs,
+        "name": name,
+        "resume": resume,
+        "dry_run": dry_run,
+        "verify_sample": verify_sample,
+        "mapping": mapping,
+        "sheet": sheet,
+    }
+    result = _run(spec, roster, outdir, options)
+    _summary(result)
+    raise typer.Exit(result.exit_code)
+
+
+def _run(spec: Any, roster: Path, outdir: Path, options: dict[str, Any]) -> Any:
+    """``run_batch`` under a progress bar; every way it can stop becomes a message and an exit code."""
     from rich.console import Console
 
-    from formfill.batch.runner import run_batch
+    from formfill.batch.runner import BatchStopped, run_batch
 
-    console = Console(stderr=True)
-    display = _Display(console)
+    display = _Display(Console(stderr=True))
     try:
-        result = run_batch(
+        return run_batch(
             spec,
             roster,
             outdir,
-            jobs=jobs,
-            name=name,
-            resume=resume,
-            dry_run=dry_run,
-            verify_sample=verify_sample,
-            mapping=mapping,
-            sheet=sheet,
             lang=current_lang(),
             on_start=display.start,
             on_progress=display.update,
+            **options,
         )
+    except BatchStopped as exc:
+        display.stop()
+        _summary(exc.result)
+        fail(EXIT_INTERRUPTED if exc.kind == "interrupted" else EXIT_UNREADABLE, _stopped(exc))
     except InputError as exc:
         display.stop()
         fail(EXIT_UNREADABLE, str(exc))
-    display.stop()
-    _summary(result)
-    raise typer.Exit(result.exit_code)
+    except KeyboardInterrupt:  # before the first row: nothing written
+        display.stop()
+        fail(EXIT_INTERRUPTED, tr("Đã dừng (Ctrl+C).", "Stopped (Ctrl+C)."))
+    except MemoryError:
+        display.stop()
+        fail(EXIT_UNREADABLE, tr("Hết bộ nhớ: lệnh batch đã dừng.", "Out of memory: the batch stopped."))
+    finally:
+        display.stop()
+
+
+def _stopped(exc: Any) -> str:
+    """Why the run stopped, how far it got, and how to go on (Vietnamese first)."""
+    s, dry = exc.result.stats, exc.result.dry_run
+    done = s.written + s.skipped
+    if exc.kind == "interrupted":
+        text = (
+            tr(f"Đã dừng (Ctrl+C) sau {s.rows} dòng.", f"Stopped (Ctrl+C) after {s.rows} rows.")
+            if dry
+            else tr(
+                f"Đã dừng (Ctrl+C): {done} dòng đã có PDF ({s.written} PDF mới). "
+                "Chạy lại cùng lệnh với --resume để làm tiếp.",
+                f"Stopped (Ctrl+C): {done} rows have their PDF ({s.written} new). "
+                "Run the same command with --resume to continue.",
+            )
+        )
+    elif exc.kind == "disk_full":
+        text = tr(
+            f"Ổ đĩa đã đầy ({exc.reason}): {done} dòng đã có PDF. "
+            "Giải phóng chỗ trống rồi chạy lại cùng lệnh với --resume.",
+            f"The disk is full ({exc.reason}): {done} rows have their PDF. "
+            "Free some space, then run the same command with --resume.",
+        )
+    else:
+        text = exc.reason
+        if done and not dry:
+            text += tr(
+                f"\n{done} dòng đã có PDF; chạy lại với --resume để làm tiếp.",
+                f"\n{done} rows have their PDF; run again with --resume to continue.",
+            )
+    if exc.result.report is None:
+        text += tr("\nKhông ghi được báo cáo.", "\nThe report could not be written.")
+    return text
 
 
 class _Display:
@@ -157,15 +221,62 @@ def _summary(result: Any) -> None:
                     f"Read back: {s.verified} PDFs, {s.verify_failed} with missing values",
                 )
             )
-    if s.invalid or s.failed or s.verify_failed:
+    if result.stopped:
         lines.append(
             tr(
-                f"Xem lỗi từng dòng: {result.outdir / 'report.csv'}",
-                f"Row-by-row problems: {result.outdir / 'report.csv'}",
+                "Chưa hết danh sách: báo cáo chỉ gồm các dòng đã xử lý.",
+                "The roster was not finished: the report covers the rows processed so far.",
             )
         )
+    if (s.invalid or s.failed or s.verify_failed) and result.report is not None:
+        lines.append(tr(f"Xem lỗi từng dòng: {result.report}", f"Row-by-row problems: {result.report}"))
     for line in lines:
         typer.echo(line)
+
+
+def validate_roster(
+    spec: Any,
+    path: str | Path,
+    *,
+    as_json: bool = False,
+    lang: Lang | None = None,
+    mapping: str | Path | dict[str, str | None] | None = None,
+    sheet: str | None = None,
+) -> int:
+    """Print the problems of a roster ("row N, column C: message") and return the exit code 0/1/2."""
+    from formfill.batch import RosterHeaderError, check_roster
+
+    try:
+        result = check_roster(spec, path, mapping=mapping, sheet=sheet, lang=lang)
+    except RosterHeaderError as exc:
+        if as_json:
+            doc = {"form": spec.id, "roster": str(path), "header_errors": exc.problems}
+            typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        else:
+            typer.echo(str(exc), err=True)
+        return EXIT_UNREADABLE
+    except InputError as exc:
+        typer.echo(str(exc), err=True)
+        return EXIT_UNREADABLE
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2, default=str))
+        return EXIT_INVALID if result.invalid else EXIT_OK
+    for warning in result.warnings:
+        typer.echo(tr(f"Cảnh báo: {warning}", f"Warning: {warning}"), err=True)
+    for line in result.lines():
+        typer.echo(line)
+    if result.invalid:
+        typer.echo(
+            tr(
+                f"{result.invalid}/{result.rows} dòng có lỗi.",
+                f"{result.invalid} of {result.rows} rows are invalid.",
+            )
+        )
+    else:
+        typer.echo(
+            tr(f"Hợp lệ: {result.rows}/{result.rows} dòng.", f"Valid: {result.rows} of {result.rows} rows.")
+        )
+    return EXIT_INVALID if result.invalid else EXIT_OK
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""What every command module shares: exit codes, the ``--lang`` option, failing with a message.
+"""What every command module shares: exit codes, the ``--lang`` option, the settings check, failing.
 
 Kept apart from :mod:`formfill.cli` so command modules can import it while the CLI imports them.
 """
@@ -11,6 +11,7 @@ import typer
 
 from formfill.base.errors import UnknownFormError
 from formfill.base.i18n import set_lang, tr
+from formfill.base.settings import Settings, SettingsError, check_offset, current
 
 if TYPE_CHECKING:
     from formfill.forms import FormSpec
@@ -23,17 +24,38 @@ LangOption = Annotated[
 ]
 
 
-def apply_lang(lang: str | None) -> None:
-    """Apply ``--lang`` (exit 2 for an unknown language)."""
-    if lang is None:
-        return
+def apply_lang(lang: str | None, *, check: bool = True) -> None:
+    """Apply ``--lang`` (exit 2 for an unknown language), then check the settings (exit 2 if invalid).
+
+    Every command calls this first, so an invalid ``FORMFILL_*`` value stops it before any work,
+    with the message in the language just chosen.
+    """
+    if lang is not None:
+        try:
+            set_lang(lang)
+        except ValueError:
+            fail(
+                EXIT_UNREADABLE,
+                tr(f"Ngôn ngữ không hỗ trợ: {lang} (vi, en).", f"Unsupported language: {lang} (vi, en)."),
+            )
+    if check:
+        checked_settings()
+
+
+def checked_settings() -> Settings:
+    """The settings from the environment, or exit 2 naming each invalid variable."""
     try:
-        set_lang(lang)
-    except ValueError:
-        fail(
-            EXIT_UNREADABLE,
-            tr(f"Ngôn ngữ không hỗ trợ: {lang} (vi, en).", f"Unsupported language: {lang} (vi, en)."),
-        )
+        return current()
+    except SettingsError as exc:
+        fail(EXIT_UNREADABLE, str(exc))
+
+
+def checked_offset(option: str, value: float | None) -> float | None:
+    """A ``--offset-x`` / ``--offset-y`` value: finite, within ±20 mm, else exit 2."""
+    try:
+        return check_offset(option, value)
+    except SettingsError as exc:
+        fail(EXIT_UNREADABLE, str(exc))
 
 
 def fail(code: int, message: str) -> NoReturn:
@@ -44,7 +66,7 @@ def fail(code: int, message: str) -> NoReturn:
 
 def load_form(form_id: str) -> FormSpec:
     """The form with this id, or exit 2 naming the known ones."""
-    from formfill.forms import get_form
+    from formfill.catalog import get_form
 
     try:
         return get_form(form_id)

@@ -30,7 +30,7 @@ ROSTER_SUFFIXES = {".csv", ".tsv", ".xlsx"}
 def forms_cmd(as_json: JsonOption = False, lang: LangOption = None) -> None:
     """Liệt kê các tờ khai có sẵn / list the bundled forms."""
     apply_lang(lang)
-    from formfill.forms import list_forms
+    from formfill.catalog import list_forms
 
     rows = [
         {
@@ -57,32 +57,17 @@ def forms_cmd(as_json: JsonOption = False, lang: LangOption = None) -> None:
 
 def schema_cmd(form: Annotated[str, typer.Argument(help="Mã tờ khai / form id, e.g. khai-sinh")]) -> None:
     """In JSON Schema (Draft 2020-12) của tờ khai / print the form's JSON Schema."""
+    apply_lang(None)  # no --lang of its own: checks the settings
     spec = load_form(form)
     typer.echo(json.dumps(spec.json_schema(), ensure_ascii=False, indent=2))
 
 
 def _records(path: Path) -> Iterator[tuple[int, Any, str | None]]:
     """(record number from 1, data or None, read error or None) for a .json or .jsonl file."""
-    from formfill.base.json_input import loads_strict, read_json_file
+    from formfill.base.json_input import iter_json_records, read_json_file
 
     if path.suffix.lower() == ".jsonl":
-        try:
-            fh = open(path, encoding="utf-8-sig")
-        except OSError as exc:
-            raise InputError(f"{path}: {exc.strerror or exc}") from exc
-        with fh:
-            number = 0
-            try:
-                for line in fh:
-                    if not line.strip():
-                        continue
-                    number += 1
-                    try:
-                        yield number, loads_strict(line), None
-                    except ValueError as exc:
-                        yield number, None, str(exc)
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{path}: không phải UTF-8 / not UTF-8 ({exc.reason})") from exc
+        yield from iter_json_records(str(path))
     else:
         yield 1, read_json_file(str(path)), None
 
@@ -154,10 +139,8 @@ def _report(form_id: str, results: list[dict[str, Any]], invalid: int, as_json: 
 
 
 def _validate_roster(spec: Any, file: Path, as_json: bool) -> None:
-    try:
-        from formfill.batch import validate_roster
-    except ImportError:
-        fail(EXIT_UNREADABLE, tr("Bản này chưa đọc được bảng tính.", "This build cannot read rosters yet."))
+    from formfill.cli.batch import validate_roster
+
     raise typer.Exit(validate_roster(spec, file, as_json=as_json))
 
 

@@ -23,6 +23,18 @@ OffsetY = Annotated[
 ]
 
 
+def _options(offset_x: float | None, offset_y: float | None, preprinted: bool = False) -> Any:
+    """Render options: the checked settings' offsets, replaced by ``--offset-x/-y`` (checked the same way)."""
+    from formfill.cli.common import checked_offset
+    from formfill.render.draw import RenderOptions
+
+    return RenderOptions.from_settings(
+        offset_x_mm=checked_offset("--offset-x", offset_x),
+        offset_y_mm=checked_offset("--offset-y", offset_y),
+        preprinted=preprinted,
+    )
+
+
 def _validated(spec: Any, data_file: Path) -> Any:
     """Read and validate the JSON data; exit 2 when unreadable, 1 (with messages) when invalid."""
     from pydantic import ValidationError
@@ -91,9 +103,9 @@ def fill_cmd(
     from formfill.base.files import atomic_write_new
     from formfill.base.i18n import tr
     from formfill.cli.common import EXIT_UNREADABLE, apply_lang, fail, load_form
-    from formfill.render.draw import RenderOptions
 
     apply_lang(lang)
+    options = _options(offset_x, offset_y, preprinted)
     spec = load_form(form)
     if output.exists() and not force:
         fail(
@@ -104,7 +116,6 @@ def fill_cmd(
             ),
         )
     declaration = _validated(spec, data)
-    options = RenderOptions.from_settings(offset_x_mm=offset_x, offset_y_mm=offset_y, preprinted=preprinted)
     pdf = _render_or_exit(spec, declaration, options)
     try:
         atomic_write_new(output, pdf, force=force)
@@ -141,16 +152,15 @@ def check_cmd(
     """Kiểm tra PDF có đủ mọi giá trị, đúng chỗ / check that a PDF carries every value in its box."""
     from formfill.base.i18n import tr
     from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, apply_lang, fail, load_form
-    from formfill.render.draw import RenderOptions
     from formfill.render.engine import compile_form, plan_pdf
     from formfill.render.failures import RenderError
-    from formfill.render.verify import UnreadablePDF, read_pdf, verify
+    from formfill.render.verify import UnreadablePDF, read_pdf_file, verify
 
     apply_lang(lang)
+    options = _options(offset_x, offset_y, preprinted)
     spec = load_form(form)
     try:
-        data_bytes = pdf.read_bytes()
-        pages = read_pdf(data_bytes)
+        data_bytes, pages = read_pdf_file(pdf)
     except (OSError, UnreadablePDF) as exc:
         fail(EXIT_UNREADABLE, tr(f"Không đọc được PDF {pdf}: {exc}", f"Cannot read PDF {pdf}: {exc}"))
     declaration = _validated(spec, data)
@@ -158,7 +168,6 @@ def check_cmd(
         plan = plan_pdf(spec, declaration)
     except RenderError as exc:
         fail(EXIT_INVALID, str(exc))
-    options = RenderOptions.from_settings(offset_x_mm=offset_x, offset_y_mm=offset_y, preprinted=preprinted)
     overlay = compile_form(spec).kind == "overlay"
     problems = verify(data_bytes, plan, options, pages=pages, boxes_drawn=not (overlay or preprinted))
     if problems:
@@ -190,11 +199,11 @@ def calibrate_cmd(
     """In lưới mm để hiệu chỉnh máy in / print a mm grid to calibrate a printer."""
     from formfill.base.files import atomic_write_new
     from formfill.base.i18n import tr
-    from formfill.cli.common import EXIT_UNREADABLE, fail
+    from formfill.cli.common import EXIT_UNREADABLE, apply_lang, fail
     from formfill.render.calibrate import grid_pdf
-    from formfill.render.draw import RenderOptions
 
-    opts = RenderOptions.from_settings(offset_x_mm=offset_x, offset_y_mm=offset_y)
+    apply_lang(None)  # no --lang of its own: checks the settings
+    opts = _options(offset_x, offset_y)
     try:
         atomic_write_new(output, grid_pdf(opts.offset_x_mm, opts.offset_y_mm), force=force)
     except FileExistsError:

@@ -8,7 +8,6 @@ uses the folders at the top of the repository. Extra packs: ``FORMFILL_PACKS`` (
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -38,10 +37,9 @@ def builtin_pack_dir() -> Path:
 def pack_dirs() -> list[Path]:
     """Every pack folder, built-in first."""
     dirs = [builtin_pack_dir()]
-    for extra in os.environ.get("FORMFILL_PACKS", "").split(os.pathsep):
-        if extra.strip():
-            dirs.append(Path(extra).expanduser())
-    return dirs
+    from formfill.base.settings import current
+
+    return [*dirs, *current().packs]
 
 
 @dataclass(frozen=True)
@@ -113,6 +111,12 @@ def _spec_from_module(path: Path, module: ModuleType, templates: Path) -> FormSp
     )
 
 
+def load_form_file(path: Path) -> FormSpec:
+    """One form from its schema file alone (templates from the pack's ``form_templates/``), without
+    loading or checking the rest of the pack: for a process whose parent has done so (batch workers)."""
+    return _spec_from_module(path, _load_module(path), path.parent.parent / "form_templates")
+
+
 @cache
 def _all_forms() -> dict[str, FormSpec]:
     forms: dict[str, FormSpec] = {}
@@ -129,24 +133,15 @@ def _all_forms() -> dict[str, FormSpec]:
                     f"{path}: form id {spec.id!r} is already defined by {forms[spec.id].schema_path}"
                 )
             forms[spec.id] = spec
-    _check_templates(forms.values())
     return forms
 
 
-def _check_templates(specs: Any) -> None:
-    """Every binding of every template is checked against its schema now, not at fill time.
-
-    A broken template raises ``TemplateError`` (a :class:`FormPackError`) naming file and line.
-    """
-    from formfill.layout import load_template
-
-    for spec in specs:
-        if spec.template_path is not None:
-            load_template(spec)
-
-
 def list_forms() -> list[FormSpec]:
-    """Every form of every pack, in a stable order (the pack's own order of ids)."""
+    """Every form of every pack, in a stable order (the pack's own order of ids).
+
+    Templates are not read here (forms know nothing of layout): :mod:`formfill.catalog` offers the
+    same forms with every template loaded and checked, for commands and UIs.
+    """
     return sorted(_all_forms().values(), key=lambda s: _ORDER.get(s.id, 99))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from formfill.forms.pack import FormSpec
 from formfill.layout import model as m
 from formfill.layout.yaml_source import TemplateError
 from formfill.render.fonts import ensure_fonts
@@ -23,7 +24,7 @@ def clean_label(text: str) -> str:
 class Context:
     """What builders share: frame, sizes, static-text glyph check, file:line errors."""
 
-    def __init__(self, spec: Any, template: m.Template) -> None:
+    def __init__(self, spec: FormSpec, template: m.Template) -> None:
         self.spec = spec
         self.t = template
         self.faces = ensure_fonts()

@@ -21,16 +21,10 @@ class RenderOptions:
 
     @classmethod
     def from_settings(cls, **overrides: Any) -> RenderOptions:
-        """Defaults from ``FORMFILL_OFFSET_X_MM`` / ``FORMFILL_OFFSET_Y_MM``, then explicit overrides."""
-        import os
+        """Defaults from the checked settings (``FORMFILL_OFFSET_X_MM`` / ``_Y_MM``), then overrides."""
+        from formfill.base.settings import current
 
-        def num(name: str) -> float:
-            try:
-                return float(os.environ.get(name, "0") or 0)
-            except ValueError:
-                return 0.0
-
-        base = {"offset_x_mm": num("FORMFILL_OFFSET_X_MM"), "offset_y_mm": num("FORMFILL_OFFSET_Y_MM")}
+        base: dict[str, Any] = {"offset_x_mm": current().offset_x_mm, "offset_y_mm": current().offset_y_mm}
         base.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**base)
 

@@ -1,9 +1,8 @@
-"""Builders for the elements of a flow template that sit on one page: basis, national header, title,
-line, row, paragraph, place/date line, signatures, fixed-row table.
+"""Builders of the elements of a flow template: basis, national header, title, line, row, paragraph,
+place/date line, signatures, footnotes (tables are in :mod:`formfill.render.tables`).
 
 Each builder is made once from the element and measured or drawn at a page and a top; the flow
-compiler decides where it goes (footnotes and roster tables, which depend on the page, are placed
-by the compiler itself).
+compiler decides where it goes. :data:`formfill.render.kinds.FLOW_KINDS` maps each kind to its builder.
 """
 
 from __future__ import annotations
@@ -17,76 +16,110 @@ from formfill.render.context import Builder, Context, clean_label
 from formfill.render.fitting import text_width
 from formfill.render.fonts import BOLD, REGULAR
 from formfill.render.runs import Out, RunLayout
-from formfill.render.tables import fixed_table
 
 MM = 72 / 25.4
 
 
-def element_builder(ctx: Context, el: Any, ypath: tuple[Any, ...]) -> Builder:
-    def runs(
-        runs: list[Any],
-        *,
-        style: str = "regular",
-        size: float | None = None,
-        align: str = "left",
-        x0: float | None = None,
-        x1: float | None = None,
-        indent: float = 0.0,
-        label: str = "",
-    ) -> Builder:
-        def build(page: int, top: float) -> tuple[float, Out]:
-            rl = RunLayout(
-                ctx,
-                page,
-                ctx.left if x0 is None else x0,
-                ctx.right if x1 is None else x1,
-                size or ctx.size,
-                style,
-            )
-            return rl.layout(runs, ypath, top, align=align, indent=indent, label=label)
+def _runs(
+    ctx: Context,
+    ypath: tuple[Any, ...],
+    runs: list[Any],
+    *,
+    style: str = "regular",
+    size: float | None = None,
+    align: str = "left",
+    x0: float | None = None,
+    x1: float | None = None,
+    indent: float = 0.0,
+    label: str = "",
+) -> Builder:
+    """Lines of runs between ``x0`` and ``x1`` (the frame by default)."""
 
-        return build
+    def build(page: int, top: float) -> tuple[float, Out]:
+        rl = RunLayout(
+            ctx,
+            page,
+            ctx.left if x0 is None else x0,
+            ctx.right if x1 is None else x1,
+            size or ctx.size,
+            style,
+        )
+        return rl.layout(runs, ypath, top, align=align, indent=indent, label=label)
 
-    if isinstance(el, m.BasisEl):
-        text = el.text if el.text is not None else ctx.spec.meta.basis
-        return runs(
-            [m.TextRun(text=text)], style=el.style, size=el.size, align="center", x0=ctx.right - el.width
-        )
-    if isinstance(el, m.NationalHeaderEl):
-        return national_header(ctx, el, ypath)
-    if isinstance(el, m.TitleEl):
-        title = runs([m.TextRun(text=el.text)], style="bold", size=el.size, align="center")
-        if not el.subtitle:
-            return title
-        sub = runs([m.TextRun(text=el.subtitle)], style="italic", align="center")
-        return _stack(title, sub)
-    if isinstance(el, m.LineEl):
-        return runs(
-            [
-                m.TextRun(text=el.label + " ", note=el.note),
-                m.ValueRun(value=el.value, lines=el.lines, style=el.style),
-            ],
-            label=clean_label(el.label),
-        )
-    if isinstance(el, m.RowEl):
-        return row(ctx, el, ypath)
-    if isinstance(el, m.ParagraphEl):
-        labels = [clean_label(r.text) for r in el.runs if isinstance(r, m.TextRun)]
-        return runs(
-            list(el.runs),
-            style=el.style,
-            size=el.size,
-            align=el.align,
-            indent=el.indent,
-            label=labels[0] if labels else "",
-        )
-    if isinstance(el, m.PlaceDateEl):
-        return runs(place_date_runs(el), style=el.style, align=el.align, label="Làm tại")
-    if isinstance(el, m.SignaturesEl):
-        return signatures(ctx, el, ypath)
-    if isinstance(el, m.TableEl):
-        return fixed_table(ctx, el, ypath)
-    raise ctx.source_error(ypath, f"unsupported element {el.kind}")
+    return build
+
+
+def basis(ctx: Context, el: m.BasisEl, ypath: tuple[Any, ...]) -> Builder:
+    """The legal basis, top right (the form's ``FormMeta.basis`` unless the template says otherwise)."""
+    text = el.text if el.text is not None else ctx.spec.meta.basis
+    return _runs(
+        ctx,
+        ypath,
+        [m.TextRun(text=text)],
+        style=el.style,
+        size=el.size,
+        align="center",
+        x0=ctx.right - el.width,
+    )
+
+
+def title(ctx: Context, el: m.TitleEl, ypath: tuple[Any, ...]) -> Builder:
+    heading = _runs(ctx, ypath, [m.TextRun(text=el.text)], style="bold", size=el.size, align="center")
+    if not el.subtitle:
+        return heading
+    sub = _runs(ctx, ypath, [m.TextRun(text=el.subtitle)], style="italic", align="center")
+    return _stack(heading, sub)
+
+
+def line(ctx: Context, el: m.LineEl, ypath: tuple[Any, ...]) -> Builder:
+    return _runs(
+        ctx,
+        ypath,
+        [
+            m.TextRun(text=el.label + " ", note=el.note),
+            m.ValueRun(value=el.value, lines=el.lines, style=el.style),
+        ],
+        label=clean_label(el.label),
+    )
+
+
+def paragraph(ctx: Context, el: m.ParagraphEl, ypath: tuple[Any, ...]) -> Builder:
+    labels = [clean_label(r.text) for r in el.runs if isinstance(r, m.TextRun)]
+    return _runs(
+        ctx,
+        ypath,
+        list(el.runs),
+        style=el.style,
+        size=el.size,
+        align=el.align,
+        indent=el.indent,
+        label=labels[0] if labels else "",
+    )
+
+
+def place_date(ctx: Context, el: m.PlaceDateEl, ypath: tuple[Any, ...]) -> Builder:
+    return _runs(ctx, ypath, place_date_runs(el), style=el.style, align=el.align, label="Làm tại")
+
+
+def footnotes(ctx: Context, el: m.FootnotesEl, ypath: tuple[Any, ...]) -> Builder:
+    """A short rule, the title, then each note justified (where they go is the flow compiler's call)."""
+
+    def build(page: int, top: float) -> tuple[float, Out]:
+        out = Out()
+        y = top - 4
+        out.ops.append(LineOp(page, ctx.left, y, ctx.left + 45 * 72 / 25.4, y, 0.5))
+        y -= 2
+        rl = RunLayout(ctx, page, ctx.left, ctx.right, el.size, "regular")
+        h, o = rl.layout([m.TextRun(text=el.title, style="bold")], (*ypath, "title"), y)
+        out.ops.extend(o.ops)
+        y -= h
+        for k, note in enumerate(el.notes):
+            h, o = rl.layout([m.TextRun(text=f"({note.mark}) {note.text}")], (*ypath, k), y, align="justify")
+            out.ops.extend(o.ops)
+            y -= h
+        return top - y, out
+
+    return build
 
 
 def national_header(ctx: Context, el: m.NationalHeaderEl, ypath: tuple[Any, ...]) -> Builder:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from formfill.layout.loader import load_template
+from formfill.catalog import template_of
+from formfill.forms.pack import FormSpec
+from formfill.layout.model import Template
 from formfill.render.compiled import Compiled
 from formfill.render.draw import RenderOptions, draw_pdf
 from formfill.render.plan import Plan, make_plan
@@ -14,9 +16,9 @@ _compiled: dict[tuple[str, int], Compiled] = {}
 _lock = threading.Lock()
 
 
-def compile_form(spec: Any) -> Compiled:
+def compile_form(spec: FormSpec) -> Compiled:
     """The form's layout, laid out once per process (static text, positions, leaders, slots)."""
-    template = load_template(spec)
+    template = template_of(spec)
     key = (spec.id, id(template))
     hit = _compiled.get(key)
     if hit is not None:
@@ -29,7 +31,7 @@ def compile_form(spec: Any) -> Compiled:
     return hit
 
 
-def compile_template(spec: Any, template: Any) -> Compiled:
+def compile_template(spec: FormSpec, template: Template) -> Compiled:
     """Lay out a template (not cached: ``compile_form`` caches per form)."""
     if template.kind == "overlay":
         from formfill.render.overlay import OverlayCompiler
@@ -44,12 +46,12 @@ def compile_template(spec: Any, template: Any) -> Compiled:
     return compiled
 
 
-def plan_pdf(spec: Any, declaration: Any) -> Plan:
+def plan_pdf(spec: FormSpec, declaration: Any) -> Plan:
     """Where every value of ``declaration`` goes (used by ``render_pdf`` and by ``formfill check``)."""
     return make_plan(compile_form(spec), declaration)
 
 
-def render_pdf(spec: Any, declaration: Any, options: RenderOptions | None = None) -> bytes:
+def render_pdf(spec: FormSpec, declaration: Any, options: RenderOptions | None = None) -> bytes:
     """The filled form as PDF bytes.
 
     ``declaration`` is a validated model instance of ``spec``. Same input, same bytes. Raises

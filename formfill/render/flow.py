@@ -1,9 +1,9 @@
 """Compile a flow template once: walk its elements top to bottom, page by page.
 
-Each element builder gets the page and the top of the space left and returns its height and
-what it drew; an element that does not fit is built again at the top of a new page. The builders
-are in :mod:`formfill.render.elements` and :mod:`formfill.render.tables`; this module keeps the
-page state: placing, footnotes at the bottom, how many rows a roster table gets, page numbers.
+Each element goes through its kind's entry in :data:`formfill.render.kinds.FLOW_KINDS`. A builder
+gets the page and the top of the space left and returns its height and what it drew; an element
+that does not fit is built again at the top of a new page. This module keeps the page state:
+placing, footnotes at the bottom, how many rows a roster table gets, page numbers.
 """
 
 from __future__ import annotations
@@ -11,20 +11,20 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from formfill.forms.pack import FormSpec
 from formfill.layout import model as m
-from formfill.render.compiled import Compiled, LineOp, Op, TextOp
+from formfill.render.compiled import Compiled, Op, TextOp
 from formfill.render.context import Builder, Context
-from formfill.render.elements import element_builder, place_date_runs
 from formfill.render.fitting import text_width
-from formfill.render.fonts import FACES, ITALIC, REGULAR
-from formfill.render.runs import Out, RunLayout
-from formfill.render.tables import RosterTable, table_grid
+from formfill.render.fonts import REGULAR
+from formfill.render.kinds import FLOW_KINDS
+from formfill.render.tables import RosterTable
 
 
 class FlowCompiler:
     """One pass over a flow template: static ops per page, and the slots values are filled into."""
 
-    def __init__(self, spec: Any, template: m.Template) -> None:
+    def __init__(self, spec: FormSpec, template: m.Template) -> None:
         self.ctx = Context(spec, template)
         self.t = template
         self.page = 0
@@ -53,24 +53,27 @@ class FlowCompiler:
         self.slots.extend(out.slots)
         self.y -= height
 
+    def _builder(self, el: Any, ypath: tuple[Any, ...]) -> Builder:
+        build = FLOW_KINDS[el.kind].build
+        if build is None:  # pragma: no cover - the registry gives every drawn kind a builder
+            raise self.ctx.source_error(ypath, f"unsupported element {el.kind}")
+        return build(self.ctx, el, ypath)
+
+    def place_element(self, el: Any, ypath: tuple[Any, ...]) -> None:
+        """The element's own builder, placed where the page has room, with its spaces around it."""
+        self.y -= el.space_before
+        self.place(self._builder(el, ypath), ypath)
+        self.y -= el.space_after
+
+    def element_height(self, el: Any, ypath: tuple[Any, ...]) -> float:
+        """The height the element's builder draws, with its spaces around it."""
+        height, _ = self._builder(el, ypath)(0, self.ctx.top)
+        return height + el.space_before + el.space_after
+
     def compile(self) -> Compiled:
         ctx = self.ctx
         for i, el in enumerate(self.t.elements):
-            ypath = ("elements", i, el.kind)
-            if isinstance(el, m.PageBreakEl):
-                self.new_page()
-                continue
-            if isinstance(el, m.SpacerEl):
-                self.y -= el.height
-                continue
-            self.y -= el.space_before
-            if isinstance(el, m.TableEl) and el.rows_from is not None:
-                self._table(el, ypath, self.t.elements[i + 1 :])
-            elif isinstance(el, m.FootnotesEl):
-                self._footnotes(el, ypath)
-            else:
-                self.place(element_builder(self.ctx, el, ypath), ypath)
-            self.y -= el.space_after
+            FLOW_KINDS[el.kind].place(self, el, ("elements", i, el.kind), i)
         for n in range(1, len(self.static)):  # NĐ 30: page numbers from page 2, centred in the top margin
             label = str(n + 1)
             w = text_width(label, REGULAR, 11)
@@ -93,66 +96,41 @@ class FlowCompiler:
         )
 
     # --- elements whose place depends on the page ---------------------------------------------
-    def _footnotes(self, el: m.FootnotesEl, ypath: tuple[Any, ...]) -> None:
+    def place_footnotes(self, el: m.FootnotesEl, ypath: tuple[Any, ...]) -> None:
+        """Notes at the bottom go down to the bottom margin and close their page."""
         ctx = self.ctx
-
-        def build(page: int, top: float) -> tuple[float, Out]:
-            out = Out()
-            y = top - 4
-            out.ops.append(LineOp(page, ctx.left, y, ctx.left + 45 * 72 / 25.4, y, 0.5))
-            y -= 2
-            rl = RunLayout(ctx, page, ctx.left, ctx.right, el.size, "regular")
-            h, o = rl.layout([m.TextRun(text=el.title, style="bold")], (*ypath, "title"), y)
-            out.ops.extend(o.ops)
-            y -= h
-            for k, note in enumerate(el.notes):
-                h, o = rl.layout(
-                    [m.TextRun(text=f"({note.mark}) {note.text}")], (*ypath, k), y, align="justify"
-                )
-                out.ops.extend(o.ops)
-                y -= h
-            return top - y, out
-
+        self.y -= el.space_before
+        build = self._builder(el, ypath)
         height, _ = build(self.page, self.y)
         if el.at_bottom and not self.closed and self.y - height >= ctx.bottom:
             self.y = ctx.bottom + height
         self.place(build, ypath)
         if el.at_bottom:
             self.closed = True
+        self.y -= el.space_after
 
-    def _following_height(self, rest: list[Any]) -> float:
-        """The height of the elements after a roster table that must share its page (inf: another one)."""
+    def _following_height(self, index: int) -> float:
+        """The height of the elements after the roster table at ``index`` that must share its page
+        (inf: another roster table)."""
         total = 0.0
-        for j, el in enumerate(rest):
-            if isinstance(el, m.PageBreakEl) or (isinstance(el, m.FootnotesEl) and not el.at_bottom):
+        elements = self.t.elements
+        for j in range(index + 1, len(elements)):
+            el = elements[j]
+            height = FLOW_KINDS[el.kind].height(self, el, ("elements", j, el.kind))
+            if height is None:
                 break  # a page break, or notes that may flow on: only what comes before must share the page
-            if isinstance(el, m.SpacerEl):
-                total += el.height
-                continue
-            if isinstance(el, m.TableEl) and el.rows_from is not None:
+            if height == math.inf:
                 return math.inf
-            ypath = ("elements", j, el.kind)
-            if isinstance(el, m.FootnotesEl):
-                saved = self.y, self.page, self.closed
-                total += (
-                    el.space_before
-                    + el.space_after
-                    + 12
-                    + sum(
-                        RunLayout(self.ctx, 0, self.ctx.left, self.ctx.right, el.size, "regular").layout(
-                            [m.TextRun(text=f"({n.mark}) {n.text}")], ypath, 0, align="justify"
-                        )[0]
-                        for n in el.notes
-                    )
-                    + self.ctx.lead(el.size)
-                )
-                self.y, self.page, self.closed = saved
-                continue
-            height, _ = element_builder(self.ctx, el, ypath)(0, self.ctx.top)
-            total += height + el.space_before + el.space_after
+            total += height
         return total
 
-    def _table(self, el: m.TableEl, ypath: tuple[Any, ...], rest: list[Any]) -> None:
+    def place_roster(self, el: m.TableEl, ypath: tuple[Any, ...], index: int) -> None:
+        """A roster table with its spaces around it (rows: :meth:`_table`)."""
+        self.y -= el.space_before
+        self._table(el, ypath, index)
+        self.y -= el.space_after
+
+    def _table(self, el: m.TableEl, ypath: tuple[Any, ...], index: int) -> None:
         """A table of rows from a list field: as many rows as this page holds before what must follow it."""
         ctx = self.ctx
         table = RosterTable.measure(ctx, el, ypath)
@@ -160,7 +138,7 @@ class FlowCompiler:
         if isinstance(el.rows, int):
             n_rows = el.rows
         else:
-            after = self._following_height(rest)
+            after = self._following_height(index)
             avail = self.y - ctx.bottom - header_h - note_h
             n_rows = int((avail - after) // row_h) if after != math.inf else -1
             if n_rows < el.min_rows:  # what follows goes to the next page: fill this one
@@ -179,4 +157,4 @@ class FlowCompiler:
         self.y = top - header_h - n_rows * row_h - note_h
 
 
-__all__ = ["FACES", "ITALIC", "FlowCompiler", "place_date_runs", "table_grid"]
+__all__ = ["FlowCompiler"]

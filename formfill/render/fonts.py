@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from formfill.base import settings as _settings
+from formfill.base.files import atomic_write_new
+
+_log = logging.getLogger(__name__)
 
 REGULAR, BOLD, ITALIC = "FormfillSerif", "FormfillSerif-Bold", "FormfillSerif-Italic"
 FACES = {"regular": REGULAR, "bold": BOLD, "italic": ITALIC}
@@ -49,9 +55,9 @@ def _package_files() -> tuple[Path, Path, str]:
 
 def cache_dir() -> Path:
     """``$FORMFILL_CACHE_DIR`` or the platform's user cache folder for formfill."""
-    override = os.environ.get("FORMFILL_CACHE_DIR")
+    override = _settings.current().cache_dir
     if override:
-        return Path(override)
+        return override
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("formfill", appauthor=False))
@@ -77,9 +83,8 @@ def cached_file(name: str, build: Callable[[Path], None]) -> Path:
         tmp = Path(tmp_name)
         try:
             build(tmp)
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
+            atomic_write_new(target, tmp.read_bytes(), force=True)  # temp + fsync + replace, one protocol
+            _log.info("built %s in the cache", name)  # once per cache: a second build is a bug
         finally:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()

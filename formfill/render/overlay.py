@@ -1,9 +1,8 @@
 """Overlay templates: value boxes at coordinates over a blank form (background PDF), merged per record.
 
 Box coordinates are measured from the top-left corner of the page, as with a ruler on paper. The
-background is merged underneath each record's values with pikepdf (``Page.add_underlay``); pypdf's
-``merge_page`` is the fallback when pikepdf is not installed (measured 2–3x slower, see
-benchmarks/render.py).
+background's geometry is read, and the background merged underneath each record's values, with
+pikepdf (the one PDF library for both).
 """
 
 from __future__ import annotations
@@ -13,6 +12,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pikepdf
+
+from formfill.forms.pack import FormSpec
 from formfill.layout import model as m
 from formfill.layout.paths import PathError, field_type
 from formfill.render.compiled import CheckSlot, Compiled, DigitSlot, Segment, ValueSlot
@@ -20,7 +22,7 @@ from formfill.render.context import Context
 
 
 class OverlayCompiler:
-    def __init__(self, spec: Any, template: m.Template) -> None:
+    def __init__(self, spec: FormSpec, template: m.Template) -> None:
         self.ctx = Context(spec, template)
         self.spec = spec
         self.t = template
@@ -107,11 +109,9 @@ class OverlayCompiler:
 
 def background_geometry(path: Path) -> tuple[float, float, int]:
     """Width and height (points) of the first page, and the number of pages."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(str(path))
-    box = reader.pages[0].mediabox
-    return float(box.width), float(box.height), len(reader.pages)
+    with pikepdf.open(path) as pdf:
+        box = pdf.pages[0].mediabox
+        return float(box[2]) - float(box[0]), float(box[3]) - float(box[1]), len(pdf.pages)
 
 
 _bg_cache: dict[str, bytes] = {}
@@ -127,23 +127,9 @@ def _background_bytes(path: Path) -> bytes:
     return data
 
 
-def merge_background(data: bytes, background: Path, engine: str | None = None) -> bytes:
+def merge_background(data: bytes, background: Path) -> bytes:
     """Put the background's pages under the first pages of ``data`` (deterministic output)."""
-    if engine is None:
-        try:
-            import pikepdf  # noqa: F401
-        except ImportError:
-            engine = "pypdf"
-        else:
-            engine = "pikepdf"
-    if engine == "pikepdf":
-        return _merge_pikepdf(data, _background_bytes(background))
-    return _merge_pypdf(data, _background_bytes(background))
-
-
-def _merge_pikepdf(data: bytes, bg: bytes) -> bytes:
-    import pikepdf
-
+    bg = _background_bytes(background)
     with pikepdf.open(io.BytesIO(bg)) as back, pikepdf.open(io.BytesIO(data)) as pdf:
         for page, under in zip(pdf.pages, back.pages, strict=False):
             # Page.add_underlay names the background XObject at random, which would make the same
@@ -158,15 +144,3 @@ def _merge_pikepdf(data: bytes, bg: bytes) -> bytes:
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True)
         return out.getvalue()
-
-
-def _merge_pypdf(data: bytes, bg: bytes) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-
-    back = PdfReader(io.BytesIO(bg))
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    for page, under in zip(writer.pages, back.pages, strict=False):
-        page.merge_page(under, over=False)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

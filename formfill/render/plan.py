@@ -328,12 +328,12 @@ class Sheets:
         self.y -= c.leading * 0.5
 
     def _table(self, entry: _Entry) -> None:
+        """The rows a table's page could not hold, under its heading, across as many sheets as needed."""
         from formfill.render.tables import table_grid
 
         slot = entry.table
         assert slot is not None
         c = self.c
-        lead = c.leading * slot.size / c.size
 
         class _Ctx:  # the bits of the flow context table_grid uses
             floor = slot.size
@@ -342,36 +342,7 @@ class Sheets:
             def lead(size: float) -> float:
                 return c.leading * size / c.size
 
-        # each row as tall as its longest cell needs (no shrinking, no further sheet)
-        prepared = []
-        for i in range(entry.start, len(entry.rows)):
-            row = entry.rows[i]
-            cells, need = [], 1
-            for col in slot.columns:
-                path = f"{slot.rows_from}.{i + 1}" + ("" if col.path == "@index" else f".{col.path}")
-                if col.path == "@index":
-                    text = str(i + 1)
-                else:
-                    probe = ValueSlot(
-                        col.path,
-                        col.fmt,
-                        (),
-                        "regular",
-                        slot.size,
-                        slot.size,
-                        col.align,
-                        col.label,
-                        binding=col.binding,
-                    )
-                    text, _ = slot_text(probe, row)
-                check_glyphs(text, REGULAR, path)
-                fitted = fit_text(
-                    text, [col.x1 - col.x0 - 5] * (len(text) + 2), REGULAR, slot.size, slot.size
-                )
-                assert fitted is not None
-                need = max(need, len(fitted.lines))
-                cells.append((path, text))
-            prepared.append((cells, need * lead + 3))
+        prepared = _measured_rows(entry, slot, c.leading * slot.size / c.size)
         first = True
         while prepared:
             self._heading(entry, cont=not first)
@@ -399,15 +370,58 @@ class Sheets:
             )
             self.plan.ops.extend(o for o in ops if not isinstance(o, TextOp))
             self.plan.texts.extend(o for o in ops if isinstance(o, TextOp))
-            for (cells, _h), row_slots in zip(chunk, rows, strict=True):
-                for (path, text), cell in zip(cells, row_slots, strict=True):
-                    if not text:
-                        continue
-                    fitted = fit_text(
-                        text, [s.width - 2 * cell.pad for s in cell.segments], REGULAR, slot.size, slot.size
-                    )
-                    assert fitted is not None
-                    lines, boxes = _place_lines(cell, fitted, REGULAR)
-                    self.plan.texts.extend(lines)
-                    self.plan.values.append(PlacedValue(path, text, lines, fitted.joins, boxes, entry.number))
+            self._fill_rows(entry, slot, chunk, rows)
             self.y -= slot.header_height + used + c.leading
+
+    def _fill_rows(
+        self,
+        entry: _Entry,
+        slot: TableSlot,
+        chunk: list[tuple[list[tuple[str, str]], float]],
+        rows: tuple[tuple[ValueSlot, ...], ...],
+    ) -> None:
+        """Each cell's text into the grid's slots of this sheet."""
+        for (cells, _h), row_slots in zip(chunk, rows, strict=True):
+            for (path, text), cell in zip(cells, row_slots, strict=True):
+                if not text:
+                    continue
+                fitted = fit_text(
+                    text, [s.width - 2 * cell.pad for s in cell.segments], REGULAR, slot.size, slot.size
+                )
+                assert fitted is not None
+                lines, boxes = _place_lines(cell, fitted, REGULAR)
+                self.plan.texts.extend(lines)
+                self.plan.values.append(PlacedValue(path, text, lines, fitted.joins, boxes, entry.number))
+
+
+def _measured_rows(entry: _Entry, slot: TableSlot, lead: float) -> list[tuple[list[tuple[str, str]], float]]:
+    """Each remaining row's (path, text) cells and its height: as tall as its longest cell needs
+    (no shrinking on a continuation sheet, and no further sheet)."""
+    prepared = []
+    for i in range(entry.start, len(entry.rows)):
+        row = entry.rows[i]
+        cells, need = [], 1
+        for col in slot.columns:
+            path = f"{slot.rows_from}.{i + 1}" + ("" if col.path == "@index" else f".{col.path}")
+            if col.path == "@index":
+                text = str(i + 1)
+            else:
+                probe = ValueSlot(
+                    col.path,
+                    col.fmt,
+                    (),
+                    "regular",
+                    slot.size,
+                    slot.size,
+                    col.align,
+                    col.label,
+                    binding=col.binding,
+                )
+                text, _ = slot_text(probe, row)
+            check_glyphs(text, REGULAR, path)
+            fitted = fit_text(text, [col.x1 - col.x0 - 5] * (len(text) + 2), REGULAR, slot.size, slot.size)
+            assert fitted is not None
+            need = max(need, len(fitted.lines))
+            cells.append((path, text))
+        prepared.append((cells, need * lead + 3))
+    return prepared

@@ -1,13 +1,19 @@
-"""Read a PDF back (pdfplumber) and confirm every value of a plan is on its page, NFC-equal, in its box."""
+"""Read a PDF back (pdfplumber) and confirm every value of a plan is on its page, NFC-equal, in its box.
+
+What is read is bounded first (:mod:`formfill.render.pdf_limits`): a hostile file is refused as
+unreadable instead of taking the machine's memory.
+"""
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from formfill.base.text import nfc
 from formfill.render.draw import RenderOptions
+from formfill.render.pdf_limits import PdfNotScannable, PdfTooLarge, bounded_copy, read_bounded
 from formfill.render.plan import Box, Plan
 
 TOLERANCE = 3.0  # points, every side
@@ -25,7 +31,7 @@ class Problem:
 
 
 class UnreadablePDF(Exception):
-    """The file is not a PDF pdfplumber can read."""
+    """The file is not a PDF pdfplumber can read, or reading it back would cost more than any form."""
 
 
 @dataclass
@@ -36,14 +42,49 @@ class _Page:
     rects: list[dict[str, Any]]
 
 
+# What verify() and the tests read of each object (pdfplumber's dicts hold some twenty keys).
+_CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "fontname", "size")
+_EDGE_KEYS = ("x0", "x1", "top", "bottom")
+
+
+def _slim(objects: list[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{k: o[k] for k in keys if k in o} for o in objects]
+
+
 def read_pdf(data: bytes) -> list[_Page]:
+    """Every page's characters, lines and rectangles; :class:`UnreadablePDF` for a broken or
+    oversized file (checked with pikepdf before pdfplumber lays anything out)."""
     import pdfplumber
 
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return [_Page(float(p.height), list(p.chars), list(p.lines), list(p.rects)) for p in pdf.pages]
+        safe = bounded_copy(data)
+    except (PdfTooLarge, PdfNotScannable) as exc:
+        raise UnreadablePDF(str(exc)) from exc
+    pages: list[_Page] = []
+    try:
+        with pdfplumber.open(io.BytesIO(safe)) as pdf:
+            for p in pdf.pages:
+                pages.append(
+                    _Page(
+                        float(p.height),
+                        _slim(p.chars, _CHAR_KEYS),
+                        _slim(p.lines, _EDGE_KEYS),
+                        _slim(p.rects, _EDGE_KEYS),
+                    )
+                )
+                p.close()  # one page's layout in memory at a time
     except Exception as exc:  # pdfminer raises many kinds for a broken file
         raise UnreadablePDF(str(exc) or type(exc).__name__) from exc
+    return pages
+
+
+def read_pdf_file(path: Path) -> tuple[bytes, list[_Page]]:
+    """The file's bytes and pages, reading no more than ``MAX_FILE_BYTES`` of it."""
+    try:
+        data = read_bounded(path)
+    except PdfTooLarge as exc:
+        raise UnreadablePDF(str(exc)) from exc
+    return data, read_pdf(data)
 
 
 def _shift(box: Box, opts: RenderOptions) -> Box:

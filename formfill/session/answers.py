@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import PydanticUndefined
 
 from formfill.base.messages import format_message
 from formfill.forms import FieldError, FormSpec, Section, explain
@@ -250,6 +251,15 @@ class FormSession:
             if path.endswith("ho_ten") and isinstance(value, str) and value.strip():
                 return value
         return None
+
+
+def default_value(session: FormSession, path: str) -> JSONValue:
+    """The schema default of a field, shown until the person answers ("Việt Nam")."""
+    _block, _key, info = field_info(session.spec.model, path)
+    default = info.default
+    if default is PydanticUndefined or default is None or isinstance(default, list | dict):
+        return None
+    return default if isinstance(default, str | bool | int) else str(default)
 
 
 def _adapter(model: type[BaseModel], key: str) -> TypeAdapter[Any]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from formfill.base.text import fold
+from formfill.forms import FormSpec
 from formfill.forms.field_docs import FieldDoc
 
 
@@ -39,6 +40,16 @@ NATIONALITIES = (
     "Việt Nam", "Trung Quốc", "Hàn Quốc", "Nhật Bản", "Lào", "Campuchia", "Thái Lan", "Hoa Kỳ",
     "Pháp", "Đức", "Úc", "Nga", "Anh", "Đài Loan", "Singapore", "Malaysia", "Philippines",
 )  # fmt: skip
+
+
+def form_matches(spec: FormSpec, query: str) -> bool:
+    """Every word of the query appears in the form's title, description, id or legal basis (the
+    start screen's search: which form to fill is the first choice a person makes)."""
+    hay = fold(
+        " ".join((spec.id, spec.meta.title, spec.meta.title_en, spec.meta.description, spec.meta.legal_basis))
+    )
+    hay = hay.replace("-", " ")
+    return all(word in hay for word in fold(query).replace("-", " ").split())
 
 
 def _static(choices: tuple[Choice, ...]) -> Source:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from formfill.base import clock
 from formfill.forms import FormSpec
 
 MAX_TRIES = 100
@@ -28,7 +29,7 @@ def write_pdf(spec: FormSpec, declaration: BaseModel, folder: Path, when: dateti
 
     data = render_pdf(spec, declaration)
     folder.mkdir(parents=True, exist_ok=True)
-    when = when or datetime.now()
+    when = when or clock.now()
     for n in range(1, MAX_TRIES + 1):
         path = folder / pdf_name(spec, when, n)
         if path.exists():

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import platformdirs
 
+from formfill.base import settings
 from formfill.storage.failures import StorageError, from_os, from_sqlite
 
 log = logging.getLogger("formfill.storage")
 
-DB_FILENAME = "drafts.sqlite3"
-ENV_DATA_DIR = "FORMFILL_DATA_DIR"
+DB_FILENAME = settings.DRAFTS_FILE
 
 # Opens a connection to a database file; tests pass one that injects faults.
 Connect = Callable[[str], sqlite3.Connection]
@@ -58,12 +58,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+BUSY_TIMEOUT_MS = 5000
 
 
 def default_db_path() -> Path:
     """``$FORMFILL_DATA_DIR/drafts.sqlite3`` if set, else the user data folder (platformdirs)."""
-    folder = os.environ.get(ENV_DATA_DIR, "").strip()
-    base = Path(folder) if folder else Path(platformdirs.user_data_dir("formfill", appauthor=False))
+    folder = settings.current().data_dir
+    base = folder if folder is not None else Path(platformdirs.user_data_dir("formfill", appauthor=False))
     return base / DB_FILENAME
 
 
@@ -86,9 +87,12 @@ def open_database(path: Path, connect: Connect = default_connect) -> sqlite3.Con
     try:
         conn = connect(str(path))
         conn.isolation_level = None  # we issue BEGIN/COMMIT ourselves
-        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         apply_pragmas(conn)
         migrate(conn)
+        # A delete whose checkpoint another reader blocked (then the process ended) may have left
+        # deleted values in the -wal: finish that checkpoint now, so "deleted" means gone.
+        _retry_checkpoint(conn)
     except sqlite3.Error as exc:
         _close_quietly(conn)
         raise from_sqlite(exc, "open") from exc
@@ -142,13 +146,29 @@ def migrate(conn: sqlite3.Connection) -> None:
         raise
 
 
-def checkpoint(conn: sqlite3.Connection) -> bool:
+def checkpoint(conn: sqlite3.Connection, *, wait: bool = True) -> bool:
     """Copy the WAL into the database and truncate it to zero bytes, so deleted values leave the -wal.
 
-    Returns False when another connection's open read kept the checkpoint from finishing.
+    Returns False when another connection's open read kept the checkpoint from finishing. It waits
+    for that reader up to the busy timeout; ``wait=False`` (a retry) gives up at once instead.
     """
-    busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if not wait:
+        conn.execute("PRAGMA busy_timeout=0")
+    try:
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        if not wait:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return busy == 0
+
+
+def _retry_checkpoint(conn: sqlite3.Connection) -> None:
+    """At open: finish a checkpoint a reader blocked before the deleting process ended (best effort)."""
+    try:
+        if not checkpoint(conn, wait=False):
+            log.info("WAL checkpoint at open deferred: another reader is open")
+    except sqlite3.Error as exc:
+        log.info("WAL checkpoint at open skipped: %s", getattr(exc, "sqlite_errorname", type(exc).__name__))
 
 
 def _close_quietly(conn: sqlite3.Connection | None) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeAlias
 
+from formfill.base import clock
 from formfill.storage.db import Connect, checkpoint, default_connect, default_db_path, open_database
 from formfill.storage.failures import DraftNotFoundError, StorageError, from_sqlite
 
@@ -37,8 +38,8 @@ _ID_LIKE = re.compile(r"\d{6,}")
 
 
 def utc_now() -> datetime:
-    """The default clock."""
-    return datetime.now(UTC)
+    """The default clock: :func:`formfill.base.clock.utc_now` (``FORMFILL_TODAY`` pins it)."""
+    return clock.utc_now()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ class DraftStore:
         self._connect = connect
         self._lock = threading.RLock()  # one connection, shared by the UI thread and workers
         self._closed = False
+        self._checkpoint_pending = False  # a delete's checkpoint was blocked by another reader
         self._conn: sqlite3.Connection | None = open_database(self.path, connect)
 
     # --- lifecycle -----------------------------------------------------------------------------
@@ -129,6 +131,7 @@ class DraftStore:
 
     def close(self) -> None:
         """Close the connection (SQLite checkpoints and removes the -wal when the last one closes)."""
+        self.idle()
         with self._lock:
             self._closed = True
             conn, self._conn = self._conn, None
@@ -216,15 +219,43 @@ class DraftStore:
         return len(ids)
 
     def checkpoint(self) -> bool:
-        """Checkpoint and truncate the WAL; False if another reader kept deleted values in it for now."""
+        """Checkpoint and truncate the WAL; False if another reader kept deleted values in it for now.
+
+        A blocked checkpoint is retried after every later read or write of this store and by
+        :meth:`idle`, and at the next open of the database.
+        """
         with self._lock:
             try:
                 done = checkpoint(self._require_conn())
             except sqlite3.Error as exc:
                 raise from_sqlite(exc, "delete") from exc
+            self._checkpoint_pending = not done
         if not done:
-            log.warning("WAL checkpoint incomplete (another reader is open); deleted values remain in -wal")
+            log.warning("WAL checkpoint incomplete (another reader is open); will retry")
         return done
+
+    @property
+    def checkpoint_pending(self) -> bool:
+        """True while deleted values may still sit in the -wal (a checkpoint is to be retried)."""
+        return self._checkpoint_pending
+
+    def idle(self) -> bool:
+        """Retry a blocked checkpoint; a UI calls this at quiet moments. Never raises.
+
+        Returns True when no deleted value is left waiting in the -wal.
+        """
+        with self._lock:
+            if not self._checkpoint_pending or self._closed or self._conn is None:
+                return not self._checkpoint_pending
+            try:
+                self._checkpoint_pending = not checkpoint(self._conn, wait=False)
+            except sqlite3.Error as exc:
+                log.warning(
+                    "WAL checkpoint retry failed: %s", getattr(exc, "sqlite_errorname", type(exc).__name__)
+                )
+            if not self._checkpoint_pending:
+                log.info("blocked WAL checkpoint completed")
+            return not self._checkpoint_pending
 
     # --- reads ---------------------------------------------------------------------------------
 
@@ -318,6 +349,7 @@ class DraftStore:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
                 conn.execute("COMMIT")
+                self.idle()
             except sqlite3.Error as exc:
                 self._abort(conn)
                 log.error(
@@ -337,6 +369,7 @@ class DraftStore:
                 conn.execute("BEGIN")
                 yield conn
                 conn.execute("COMMIT")
+                self.idle()
             except sqlite3.Error as exc:
                 self._abort(conn)
                 raise from_sqlite(exc, action) from exc

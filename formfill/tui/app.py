@@ -10,12 +10,14 @@ from textual.app import App
 from textual.reactive import reactive
 from textual.theme import Theme
 
+from formfill.base import clock as base_clock
 from formfill.base.errors import FormfillError
 from formfill.base.i18n import set_lang, tr
-from formfill.forms import get_form
+from formfill.base.settings import problem
+from formfill.catalog import get_form
 from formfill.session.answers import FormSession
 from formfill.session.ime import METHODS
-from formfill.session.settings import Settings
+from formfill.session.settings import Settings, SettingsError
 from formfill.storage import DraftStore, StorageError
 from formfill.tui.keymap import shown
 from formfill.tui.screens.finish import FinishScreen
@@ -23,6 +25,8 @@ from formfill.tui.screens.review import ReviewScreen
 from formfill.tui.screens.start import StartScreen
 from formfill.tui.screens.wizard import WizardScreen
 from formfill.tui.widgets.status import StatusBar, storage_message
+
+IDLE_SECONDS = 5.0  # how often a blocked WAL checkpoint is retried while the app runs
 
 CONTRAST = Theme(
     name="formfill-contrast",
@@ -64,7 +68,8 @@ class FormfillApp(App[int]):
         super().__init__()
         self.settings = settings
         self._store = store
-        self.clock = clock or datetime.now
+        self.clock = clock or base_clock.now
+        self._own_clock = clock is not None
         self.steady_cursor = not settings.cursor_blink
         self.set_reactive(FormfillApp.ime_method, None if settings.ime == "off" else settings.ime)
 
@@ -72,7 +77,7 @@ class FormfillApp(App[int]):
     def store(self) -> DraftStore:
         if self._store is None:
             kwargs = {}
-            if self.clock is not datetime.now:
+            if self._own_clock:
                 kwargs["clock"] = lambda: self.clock().astimezone()
             self._store = DraftStore(self.settings.drafts_path, **kwargs)  # type: ignore[arg-type]
         return self._store
@@ -83,6 +88,12 @@ class FormfillApp(App[int]):
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         self.push_screen(StartScreen())
+        self.set_interval(IDLE_SECONDS, self._storage_idle)
+
+    def _storage_idle(self) -> None:
+        """Retry a checkpoint another reader blocked, so a deleted draft leaves the -wal soon."""
+        if self._store is not None:
+            self._store.idle()
 
     def on_unmount(self) -> None:
         if self._store is not None:
@@ -168,7 +179,20 @@ def create_app(settings: Settings | None = None, **kwargs: object) -> FormfillAp
     settings = settings or Settings.from_env()
     if settings.lang:
         set_lang(settings.lang)
-    return FormfillApp(settings, **kwargs)  # type: ignore[arg-type]
+    app = FormfillApp(settings, **kwargs)  # type: ignore[arg-type]
+    themes = sorted({CONTRAST.name, *app.available_themes})
+    if settings.theme not in themes:
+        raise SettingsError(
+            [
+                problem(
+                    "FORMFILL_THEME",
+                    settings.theme,
+                    "một trong " + ", ".join(themes),
+                    "one of " + ", ".join(themes),
+                )
+            ]
+        )
+    return app
 
 
 def run_app() -> int:

@@ -48,6 +48,7 @@ from formfill.types.words import date_in_words, number_in_words
 ERROR_TYPES: frozenset[str] = frozenset(
     {
         "vn_text_chars",
+        "vn_text_blank",
         "vn_personal_id_format",
         "vn_personal_id_future",
         "vn_personal_id_birth_year",

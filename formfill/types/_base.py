@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import PlainValidator, WithJsonSchema
 
 from formfill.base.messages import vn_error
-from formfill.base.text import clean, nfc, tidy
+from formfill.base.text import clean, has_visible, nfc, tidy
 
 # Lengths the issue fixes for every form (names 100, addresses 250, free text 500).
 NAME_MAX = 100
@@ -71,18 +71,25 @@ def _printable(ch: str) -> bool:
 
 
 def clean_text(value: Any, max_length: int) -> str:
-    """NFC, spacing collapsed, invisible control characters dropped; length and encodability checked.
+    """NFC, spacing collapsed, control and bidirectional characters dropped; length and encodability checked.
 
-    Control characters come from copy-paste (PDF, Excel) and break PDF output, so they are removed.
-    A lone surrogate cannot be saved as UTF-8 at all, so it is refused rather than silently lost.
+    Control characters come from copy-paste (PDF, Excel) and break PDF output, so they are removed;
+    so are bidirectional controls, which reorder what a reader sees. A value with no visible
+    character (only spaces, U+200B, U+2060, a soft hyphen…) would print as a blank answer, so it is
+    refused (``vn_text_blank``); "" stays "" (not given). A lone surrogate cannot be saved as UTF-8
+    at all, so it is refused rather than silently lost.
     """
     text = require_str(value)
     if tidy(text):  # printable: no control, surrogate, private-use or unassigned character
         text = nfc(text)
         if len(text) > max_length:
             raise vn_error("string_too_long", max_length=max_length)
+        if text and not has_visible(text):
+            raise vn_error("vn_text_blank")
         return text
     text = clean(_CONTROL.sub(" ", text))
+    if not has_visible(text):
+        raise vn_error("vn_text_blank")
     ch = bad_char(text)
     if ch is not None:
         raise vn_error("vn_text_chars", char=char_label(ch))

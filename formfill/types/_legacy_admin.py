@@ -1,21 +1,36 @@
 """Pre-2025 (63-province) unit names and the 2025 units that replaced them.
 
-Data: the tables shipped in the ``vietnamadminunits`` package (1.0.4). They are read as JSON files
-rather than through ``vietnamadminunits.convert_address``: that function geocodes addresses with
-ArcGIS over the network when an old commune was split, and formfill never goes online at run time.
-The tables are only loaded when a name is not found in the 2025 map (the error path), then cached.
+Data: ``data/renamed_units.json`` beside this module, generated once by
+``scripts/make_renamed_units.py`` from the tables shipped in ``vietnamadminunits`` (MIT; version,
+source files and licence notice are inside the JSON). That package is a dev dependency only: it
+pulls geocoding libraries (geopy, shapely, numpy) into an install for one lookup table, and its
+``convert_address`` geocodes over the network, which formfill never does at run time.
+The table is only loaded when a name is not found in the 2025 map (the error path), then cached.
+A missing or damaged table is an error (:class:`RenamedUnitsDataError`), never an empty table:
+an empty one would silently drop every "this unit was renamed" hint.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
-from typing import Any
 
+from pydantic import BaseModel, NonNegativeInt, ValidationError
+
+from formfill.base.errors import FormfillError
+from formfill.base.i18n import tr
 from formfill.types.admin import CommuneInfo, ProvinceInfo, _accent_key, _index, norm
+
+DATA_PACKAGE = "formfill.types"
+DATA_FILE = "data/renamed_units.json"
+FORMAT = 1
+
+
+class RenamedUnitsDataError(FormfillError):
+    """The renamed-unit table shipped with formfill is missing or damaged (a broken install)."""
 
 
 @dataclass(frozen=True)
@@ -33,124 +48,88 @@ class OldUnit:
         return f"{self.name}, {self.district}, {self.province}"
 
 
-def _data_dir() -> Path | None:
-    # find_spec does not run the package's __init__ (which pulls in geocoding libraries).
-    spec = importlib.util.find_spec("vietnamadminunits")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations))) / "data"
+class _Table(BaseModel):
+    """The JSON's shape (rows as written by scripts/make_renamed_units.py); other keys are notes."""
+
+    format: int
+    provinces: list[tuple[str, str, str, str | None]]  # old key, short name, official name, new code
+    districts: list[tuple[NonNegativeInt, str]]  # province row, district name
+    communes: list[tuple[NonNegativeInt, str, str, list[str]]]  # district row, name, short name, new codes
 
 
-def _load(name: str) -> dict[str, Any]:
-    folder = _data_dir()
-    if folder is None:
-        return {}
+def _broken(reason: str) -> RenamedUnitsDataError:
+    return RenamedUnitsDataError(
+        tr(
+            f"Bảng đơn vị hành chính cũ của formfill ({DATA_FILE}) bị thiếu hoặc hỏng: {reason}. "
+            "Hãy cài lại formfill.",
+            f"formfill's table of pre-2025 units ({DATA_FILE}) is missing or damaged: {reason}. "
+            "Reinstall formfill.",
+        )
+    )
+
+
+def read_table(source: Path | None = None) -> _Table:
+    """The table (the packaged one unless ``source`` is given), its shape verified.
+
+    Raises :class:`RenamedUnitsDataError` when it cannot be read or is not the expected shape.
+    """
     try:
-        with open(folder / name, encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _merge(*dicts: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for d in dicts:
-        for k, v in (d or {}).items():
-            if isinstance(v, dict) and isinstance(out.get(k), dict):
-                out[k] = _merge(out[k], v)
-            else:
-                out[k] = v
-    return out
+        raw = (
+            source.read_bytes() if source else resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_bytes()
+        )
+        table = _Table.model_validate(json.loads(raw.decode("utf-8")))
+    except (OSError, ValueError) as exc:  # ValidationError and JSONDecodeError are ValueErrors
+        count = f" ({exc.error_count()})" if isinstance(exc, ValidationError) else ""
+        reason = f"{type(exc).__name__}{count}"
+        raise _broken(reason) from exc
+    if table.format != FORMAT or not table.provinces or not table.communes:
+        raise _broken(f"format {table.format}, {len(table.provinces)}/{len(table.communes)} rows")
+    return table
 
 
 class _Legacy:
-    def __init__(self) -> None:
-        conv = _load("converter_2025.json")
-        old = _load("parser_legacy.json")
-        new = _load("parser_from_2025.json")
+    """Lookup dicts built from the table, with 2025 codes resolved against formfill's own map."""
+
+    def __init__(self, table: _Table) -> None:
         index = _index()
+        try:
+            self.old_provinces = self._provinces(table, index.province_by_code)
+            self.old_communes = self._communes(table, index.commune_by_code)
+        except (KeyError, IndexError) as exc:
+            raise _broken(f"{type(exc).__name__}: {exc}") from exc
 
-        new_province: dict[str, ProvinceInfo] = {}
-        for key, info in new.get("DICT_PROVINCE", {}).items():
-            p = index.province_by_code.get(str(info.get("provinceCode", "")).zfill(2))
-            if p is not None:
-                new_province[key] = p
-        old_to_new_province: dict[str, ProvinceInfo] = {}
-        for new_key, old_keys in conv.get("DICT_PROVINCE", {}).items():
-            for old_key in old_keys:
-                if new_key in new_province:
-                    old_to_new_province[old_key] = new_province[new_key]
+    @staticmethod
+    def _provinces(
+        table: _Table, by_code: dict[str, ProvinceInfo]
+    ) -> dict[str, tuple[str, str, ProvinceInfo]]:
+        """Old province names ("tien giang") -> (official old name, old key, 2025 province)."""
+        out: dict[str, tuple[str, str, ProvinceInfo]] = {}
+        for key, short, _official, code in table.provinces:
+            if code is not None:
+                out[norm(short)] = (short, key, by_code[code])
+        return out
 
-        # Old province names ("tiền giang") -> (official old name, new province).
-        self.old_provinces: dict[str, tuple[str, str, ProvinceInfo]] = {}
-        for key, info in old.get("DICT_PROVINCE", {}).items():
-            if key in old_to_new_province:
-                entry = (info.get("provinceShort", key), key, old_to_new_province[key])
-                self.old_provinces[norm(info.get("provinceShort", ""))] = entry
-
-        new_wards = _merge(
-            *(
-                new.get(k, {})
-                for k in (
-                    "DICT_PROVINCE_WARD_NO_ACCENTED",
-                    "DICT_PROVINCE_WARD_ACCENTED",
-                    "DICT_PROVINCE_WARD_SHORT_ACCENTED",
-                )
-            )
-        )
-        old_wards = _merge(
-            *(
-                old.get(k, {})
-                for k in (
-                    "DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED",
-                    "DICT_PROVINCE_DISTRICT_WARD_ACCENTED",
-                    "DICT_PROVINCE_DISTRICT_WARD_SHORT_ACCENTED",
-                )
-            )
-        )
-        districts = old.get("DICT_PROVINCE_DISTRICT", {})
-
-        def new_commune(new_pk: str, new_wk: str) -> CommuneInfo | None:
-            info = new_wards.get(new_pk, {}).get(new_wk)
-            code = str(info.get("wardCode", "")) if isinstance(info, dict) else ""
-            return index.commune_by_code.get(code.zfill(5)) if code.isdigit() else None
-
-        targets: dict[str, list[CommuneInfo]] = {}
-        for new_pk, wards in conv.get("DICT_PROVINCE_WARD_NO_DIVIDED", {}).items():
-            for new_wk, old_keys in wards.items():
-                c = new_commune(new_pk, new_wk)
-                for old_key in old_keys:
-                    if c is not None:
-                        targets.setdefault(old_key, []).append(c)
-        for new_pk, splits in conv.get("DICT_PROVINCE_WARD_DIVIDED", {}).items():
-            for old_key, options in splits.items():
-                for option in options:
-                    c = new_commune(new_pk, option.get("newWardKey", ""))
-                    if c is not None:
-                        targets.setdefault(old_key, []).append(c)
-
-        # Old commune names ("phuong 1", and "1"-style short names) -> old units.
-        self.old_communes: dict[str, list[OldUnit]] = {}
-        for old_key, new_list in targets.items():
-            parts = old_key.split("_")
-            if len(parts) != 3 or not parts[2]:
-                continue
-            opk, odk, owk = parts
-            ward = old_wards.get(opk, {}).get(odk, {}).get(owk)
-            if not isinstance(ward, dict):
-                continue
-            district = districts.get(opk, {}).get(odk, {}).get("district", "")
-            province = old.get("DICT_PROVINCE", {}).get(opk, {}).get("province", "")
-            unit = OldUnit(ward.get("ward", owk), district, province, opk, tuple(dict.fromkeys(new_list)))
-            for key in {norm(unit.name), norm(ward.get("wardShort", ""))}:
-                if key:
-                    self.old_communes.setdefault(key, []).append(unit)
+    @staticmethod
+    def _communes(table: _Table, by_code: dict[str, CommuneInfo]) -> dict[str, list[OldUnit]]:
+        """Old commune names ("phuong 1", and "1"-style short names) -> old units."""
+        provinces = table.provinces
+        districts = table.districts
+        out: dict[str, list[OldUnit]] = {}
+        for district_row, name, short, codes in table.communes:
+            province_row, district = districts[district_row]
+            key, _short, official, _code = provinces[province_row]
+            if not codes:
+                raise IndexError(f"{name}, {district}: no 2025 commune")
+            unit = OldUnit(name, district, official, key, tuple(by_code[c] for c in codes))
+            for lookup in {norm(name), norm(short)}:
+                if lookup:
+                    out.setdefault(lookup, []).append(unit)
+        return out
 
 
 @cache
 def _legacy() -> _Legacy:
-    return _Legacy()
+    return _Legacy(read_table())
 
 
 def old_province(text: str) -> tuple[str, ProvinceInfo] | None:

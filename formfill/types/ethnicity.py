@@ -90,8 +90,19 @@ _VIET_KEYS = frozenset({"viet", "nguoiviet", "vietnam", "nguoivietnam", "dantocv
 _PREFIXES = ("dantoc", "nguoi")
 
 
+# What a spelling may hold besides letters and digits: "Ê Đê", "Khơ-me", "H'Mông", "K’Ho".
+_SEPARATORS = frozenset(" -\u2010\u2011\u2013'\u2019\u2018\u02bc")
+
+
 def _key(text: str) -> str:
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    """Letters and digits of the folded spelling; "" when it holds anything else ("=1+1", "Kinh!") or
+    starts or ends with a separator ("-1"), so a symbol can never be dropped into a match."""
+    folded = fold(text)
+    if not folded or folded[0] in _SEPARATORS or folded[-1] in _SEPARATORS:
+        return ""  # "-1" is a number or a formula, not a spelling
+    if not all(ch.isalnum() or ch in _SEPARATORS for ch in folded):
+        return ""
+    return "".join(ch for ch in folded if ch.isalnum())
 
 
 @cache
@@ -100,6 +111,8 @@ def _index() -> dict[str, EthnicGroup]:
     for group in ETHNIC_GROUPS:
         for spelling in (group.name, *group.aliases):
             key = _key(spelling)
+            if not key:
+                raise AssertionError(f"ethnic spelling {spelling!r} has a character matching ignores")
             if index.get(key, group) is not group:
                 raise AssertionError(f"ethnic alias {spelling!r} collides with {index[key].name!r}")
             index[key] = group
@@ -112,6 +125,8 @@ def find_ethnic_group(value: str) -> EthnicGroup | None:
     """The group named or coded by ``value`` (any spelling variant), or ``None``."""
     index = _index()
     key = _key(value)
+    if not key:
+        return None
     if key in index:
         return index[key]
     for prefix in _PREFIXES:  # "dân tộc Kinh", "người Tày"

@@ -1,4 +1,8 @@
-"""Fixtures for the batch tests: a small test form pack, a stub renderer, roster writers."""
+"""Fixtures for the batch tests: a small test form pack, a stub renderer, roster writers.
+
+Commands run through ``launch.py`` (``formfill`` with the stub renderer installed): :func:`run_cli`,
+:func:`formfill_cmd`.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 PACK = HERE / "pack"
+LAUNCH = HERE / "launch.py"
 sys.path.insert(0, str(HERE))  # stub_render, for in-process runs and spawned workers
 
 HEADER = [
@@ -86,10 +91,9 @@ def _index(key: str) -> int:
 
 @pytest.fixture(scope="session")
 def spec() -> Any:
-    from formfill.forms.pack import _load_module, _spec_from_module
+    from formfill.forms.pack import load_form_file
 
-    path = PACK / "schemas" / "batch_demo.py"
-    return _spec_from_module(path, _load_module(path), PACK / "form_templates")
+    return load_form_file(PACK / "schemas" / "batch_demo.py")
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]], delimiter: str = ",") -> str:
@@ -123,7 +127,6 @@ def cli_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         FORMFILL_PACKS=str(PACK),
-        FORMFILL_BATCH_RENDERER="stub_render:render_pdf",
         PYTHONPATH=os.pathsep.join([str(HERE), str(ROOT)]),
         FORMFILL_LANG="vi",
     )
@@ -131,9 +134,14 @@ def cli_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def formfill_cmd(*args: str, renderer: str | None = None) -> list[str]:
+    """``formfill ARGS`` with a test renderer (default: the stub) installed by the launcher."""
+    return [sys.executable, str(LAUNCH), *([f"--renderer={renderer}"] if renderer else []), *args]
+
+
 def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "formfill", *args],
+        formfill_cmd(*args),
         capture_output=True,
         text=True,
         env=cli_env(**env),

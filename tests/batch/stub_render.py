@@ -1,7 +1,9 @@
 """A stand-in renderer for the batch tests: a real one-page PDF with every value as text.
 
 Deterministic (reportlab ``invariant``), fonts registered once per process, like the real engine.
-``STUB_RENDER_DELAY`` (seconds) slows it down so a test can kill a run in the middle.
+``STUB_RENDER_DELAY`` (seconds, a variable of the tests' own processes) slows it down so a test can
+stop a run in the middle. :data:`RENDERER` is the :class:`formfill.batch.Renderer` the tests inject
+(``run_batch(renderer=...)`` in process, ``tests/batch/launch.py`` for the command).
 """
 
 from __future__ import annotations
@@ -58,5 +60,22 @@ def render_pdf(spec: Any, declaration: Any) -> bytes:
     return buf.getvalue()
 
 
-def warm_up(spec: Any) -> None:
-    _font()
+class StubRenderer:
+    """:func:`render_pdf` as a renderer; the read-back expects the declaration's own values."""
+
+    def render(self, spec: Any, declaration: Any) -> bytes:
+        return render_pdf(spec, declaration)
+
+    def expected_values(self, spec: Any, declaration: Any) -> list[tuple[str, str]]:
+        from formfill.batch.renderer import declared_values
+
+        return declared_values(declaration)
+
+    def fingerprint(self, spec: Any) -> dict[str, str]:
+        return {"template_hash": "stub", "font_hash": "stub"}
+
+    def warm_up(self, spec: Any) -> None:
+        _font()
+
+
+RENDERER = StubRenderer()

@@ -82,9 +82,9 @@ def test_a_200_kb_cell_is_a_clean_error(tmp_path, spec):
 
 
 def test_a_huge_line_is_refused(tmp_path, spec, monkeypatch):
-    from formfill.batch import readers
+    from formfill.base import json_input
 
-    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1 << 16)
+    monkeypatch.setattr(json_input, "MAX_RECORD_BYTES", 1 << 16)
     path = write_roster(tmp_path / "r.csv", [row(kinh_gui="a" * 100_000)])
     with pytest.raises(InputError):
         list(iter_rows(path, spec))
@@ -254,3 +254,143 @@ def test_empty_file(tmp_path, spec):
     (tmp_path / "r.csv").write_bytes(b"")
     with pytest.raises(InputError):
         open_roster(tmp_path / "r.csv", spec)
+
+
+# --- one cell, by kind of cell and kind of column -----------------------------------------------------
+def _convert(value, cell, kind, date1904=False):
+    from formfill.batch.cells import convert_cell
+
+    errors = []
+    got = convert_cell(value, cell, kind, date1904, lambda t, shown, **ctx: errors.append((t, shown, ctx)))
+    return got, errors
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind", "expected", "error"),
+    [
+        (("formula", None), "text", None, "batch_formula_no_value"),
+        (("error", "#N/A"), "text", None, "batch_excel_error"),
+        (("bool", True), "bool", True, None),
+        (("bool", False), "bool", False, None),
+        (("bool", True), "text", None, "string_type"),  # not "Có" as a place of birth
+        (("bool", True), "digits", None, "string_type"),
+        (("bool", True), "int", None, "int_type"),
+        (("bool", True), "date", None, "date_type"),
+        (("bool", False), "json", None, "list_type"),
+        (("number", 87195012345.0), "digits", None, "batch_numeric_id"),
+        (("number", 2.0), "int", 2, None),
+        (("number", 2.5), "int", "2.5", None),
+        (("number", 12.0), "text", "12", None),
+        (("number", 45000.0), "date", "15/03/2023", None),
+        (("date", 45000.0), "text", "15/03/2023", None),
+        (("number", 1990.0), "partial_date", "1990", None),
+        (("number", 45000.0), "partial_date", "15/03/2023", None),
+        (("date", 60.0), "date", None, "batch_excel_date"),
+        (("number", 1e300), "date", None, "batch_excel_date"),
+    ],
+)
+def test_convert_cell_by_cell_kind(cell, kind, expected, error):
+    from formfill.batch.xlsx import XCell
+
+    got, errors = _convert(cell[1], XCell(*cell), kind)
+    assert got == expected and type(got) is type(expected)
+    assert [e[0] for e in errors] == ([error] if error else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected", "error"),
+    [
+        ("  Sa Đéc  ", "text", "Sa Đéc", None),
+        ("   ", "text", None, None),
+        ("8.7195E+10", "digits", None, "batch_numeric_id"),
+        ("087195012345", "digits", "087195012345", None),
+        ("Có", "bool", True, None),
+        ("không", "bool", False, None),
+        ("có lẽ", "bool", "có lẽ", None),
+        ('[{"ho_ten": "Lê A"}]', "json", [{"ho_ten": "Lê A"}], None),
+        ("[1]", "json", None, "batch_json_cell"),
+        ("[" * 100 + "]" * 100, "json", None, "batch_json_cell"),
+        ("x" * 10_001, "text", None, "batch_cell_too_long"),
+    ],
+)
+def test_convert_cell_from_text(text, kind, expected, error):
+    got, errors = _convert(text, None, kind)
+    assert got == expected
+    assert [e[0] for e in errors] == ([error] if error else [])
+
+
+def test_numeric_id_message_shows_the_number_masked():
+    from formfill.batch.xlsx import XCell
+
+    _, [(_, shown, ctx)] = _convert(87195012345.0, XCell("number", 87195012345.0), "digits")
+    assert shown == "87195012345"  # the report masks the value column itself
+    assert ctx == {"value": "8719*****45"}
+    _, [(_, _, ctx)] = _convert("87195012345.0", None, "digits")
+    assert ctx == {"value": "8719*******.0"}
+
+
+def test_long_digit_runs_are_masked_in_messages():
+    from formfill.batch.cells import scrubbed
+
+    assert scrubbed("khóa trùng lặp: '087195012345', dòng 12, 02/10/2024") == (
+        "khóa trùng lặp: '0871******45', dòng 12, 02/10/2024"
+    )
+    assert scrubbed("Số 912345678 đã…") == "Số 9123***78 đã…"
+    assert scrubbed("tối đa 10000 ký tự") == "tối đa 10000 ký tự"
+
+
+# --- the .xlsx reader on hand-made sheets -------------------------------------------------------------
+def _sheet_rows(tmp_path, rows_xml, strings=None):
+    from formfill.batch.xlsx import XlsxReader
+    from tests.fuzz.xlsx_build import package, shared, sheet, write_xlsx
+
+    path = write_xlsx(tmp_path / "s.xlsx", package(sheet(rows_xml), shared(strings) if strings else None))
+    book = XlsxReader(str(path))
+    try:
+        return list(book.rows())
+    finally:
+        book.close()
+
+
+@pytest.mark.parametrize("index", ["-1", "2", "²", "1.0", "99999999999999999999"])
+def test_a_shared_string_index_out_of_the_table_is_an_error_cell(tmp_path, index):
+    [(_, cells)] = _sheet_rows(tmp_path, f'<row r="1"><c r="A1" t="s"><v>{index}</v></c></row>', ["a", "b"])
+    assert cells[0].kind == "error" and "#REF" in cells[0].value
+
+
+def test_shared_strings_are_read_by_index(tmp_path):
+    rows = '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v> 0 </v></c></row>'
+    [(_, cells)] = _sheet_rows(tmp_path, rows, ["Sa Đéc", "Đồng Tháp"])
+    assert (cells[0].value, cells[1].value) == ("Đồng Tháp", "Sa Đéc")
+
+
+@pytest.mark.parametrize("value", ["NaN", "inf", "-Infinity"])
+def test_a_number_cell_that_is_not_finite_is_text(tmp_path, value):
+    [(_, cells)] = _sheet_rows(tmp_path, f'<row r="1"><c r="A1"><v>{value}</v></c></row>')
+    assert (cells[0].kind, cells[0].value) == ("text", value)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        '<row r="2"/><row r="2"/>',  # not increasing
+        '<row r="3"/><row r="1"/>',
+        '<row r="0"/>',
+        '<row r="1048577"/>',
+        '<row r="١"/>',  # a digit, but not an ASCII one
+        '<row r="1"><c r="XFE1"><v>1</v></c></row>',
+        '<row r="1"><c r="A²"><v>1</v></c></row>',
+        '<row r="1">' + "<c><v>1</v></c>" * 16_385 + "</row>",
+    ],
+)
+def test_impossible_row_numbers_and_cell_references_are_refused(tmp_path, rows):
+    from formfill.batch.xlsx import XlsxError
+
+    with pytest.raises(XlsxError, match="tệp hỏng"):
+        _sheet_rows(tmp_path, rows)
+
+
+def test_rows_and_cells_without_references_follow_the_previous_ones(tmp_path):
+    rows = '<row r="3"><c r="C3"><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>'
+    got = _sheet_rows(tmp_path, rows)
+    assert [(n, sorted(c)) for n, c in got] == [(3, [2, 3]), (4, [0])]

@@ -142,3 +142,32 @@ def test_run_batch_refuses_bad_header_without_touching_outdir(tmp_path, spec):
     with pytest.raises(RosterHeaderError):
         run_batch(spec, path, tmp_path / "out", renderer="stub_render:render_pdf", jobs=1)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_header_past_column_xfd_is_refused(tmp_path, spec):
+    header = [*HEADER, *(f"extra {i}" for i in range(16_384))]
+    with pytest.raises(RosterHeaderError) as err:
+        open_roster(write_roster(tmp_path / "wide.csv", [GOOD], header), spec)
+    assert err.value.problems == [
+        "tiêu đề có 16,398 cột, quá giới hạn 16,384 cột (cột XFD) của Excel",
+    ]
+
+
+def test_header_problems_are_listed_up_to_fifty_then_counted(tmp_path, spec):
+    header = [*HEADER, *[""] * 200, "lạc chỗ"]  # 200 blank header cells, then one unknown
+    with pytest.raises(RosterHeaderError) as err:
+        open_roster(write_roster(tmp_path / "gaps.csv", [GOOD], header), spec)
+    problems = err.value.problems
+    assert len(problems) == 51 and problems[0] == "cột O không có tên (tiêu đề trống)"
+    assert problems[-1] == "… và 151 vấn đề khác"
+
+
+def test_a_mapping_file_that_is_a_fifo_is_refused(tmp_path, spec):
+    import os
+
+    from formfill.base.errors import InputError
+    from formfill.batch.columns import load_mapping
+
+    os.mkfifo(tmp_path / "map.yaml")
+    with pytest.raises(InputError, match="không phải tệp thường"):
+        load_mapping(tmp_path / "map.yaml")

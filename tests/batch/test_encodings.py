@@ -70,6 +70,17 @@ def _kinh_gui_fix(text: str) -> str:
         ("vni", _vni_encode, "VNI", True),
         ("nfd", lambda t: unicodedata.normalize("NFD", t).encode("utf-8"), "UTF-8", False),
         ("semicolon", lambda t: t.replace(",", ";").encode("utf-8"), "UTF-8", False),
+        # Line endings: LF (Unix), CR alone (old Mac, some exports), in every family of encodings
+        ("utf8-lf", lambda t: t.replace("\r\n", "\n").encode("utf-8"), "UTF-8", False),
+        ("utf8-cr", lambda t: t.replace("\r\n", "\r").encode("utf-8"), "UTF-8", False),
+        ("tcvn3-cr", lambda t: iconv(t.replace("\r\n", "\r"), "TCVN5712-1"), "TCVN3", True),
+        ("vni-cr", lambda t: _vni_encode(t.replace("\r\n", "\r")), "VNI", True),
+        (
+            "utf16le-cr",
+            lambda t: codecs.BOM_UTF16_LE + t.replace(",", "\t").replace("\r\n", "\r").encode("utf-16-le"),
+            "UTF-16 LE",
+            False,
+        ),
     ],
 )
 def test_same_rows_in_every_encoding(tmp_path, spec, reference, name, make, encoding_label, warns):
@@ -166,3 +177,49 @@ def test_mixed_encodings_fail_with_line_number(tmp_path, spec):
     with pytest.raises(InputError) as err:
         list(iter_rows(path, spec))
     assert "dòng 3006" in str(err.value)
+
+
+# --- physical lines --------------------------------------------------------------------------------
+LINES = [
+    b"a,b\r\nc,d\r\n",
+    b"a,b\rc,d\r",
+    b"a,b\nc,d",
+    b'"x\ry",z\r\n\r\n\n\r',
+    b"\r\r\n\n\r\n\r",
+    b"",
+    b"no newline at all",
+]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 64 * 1024])
+@pytest.mark.parametrize("data", LINES)
+def test_lines_end_at_lf_crlf_or_cr_whatever_the_chunks(monkeypatch, data, chunk):
+    import io
+
+    from formfill.base import json_input
+
+    monkeypatch.setattr(json_input, "CHUNK", chunk)
+    got = list(json_input.iter_lines(io.BytesIO(data), "r.csv"))
+    assert [line for _, line in got] == data.splitlines(keepends=True)
+    assert [n for n, _ in got] == list(range(1, len(got) + 1))
+
+
+def test_a_line_past_the_limit_is_refused_with_its_number(monkeypatch):
+    import io
+
+    from formfill.base import json_input
+
+    monkeypatch.setattr(json_input, "MAX_RECORD_BYTES", 10)
+    data = b"short\r" + b"x" * 11 + b"\n"
+    lines = json_input.iter_lines(io.BytesIO(data), "r.csv")
+    assert next(lines) == (1, b"short\r")
+    with pytest.raises(InputError, match=r"r\.csv: dòng 2 dài hơn"):
+        next(lines)
+
+
+def test_a_cr_only_file_keeps_a_line_break_inside_quotes(tmp_path, spec):
+    rows = [row(kinh_gui="UBND phường\nSa Đéc")]
+    path = tmp_path / "mac.csv"
+    path.write_bytes(csv_text(HEADER, rows).replace("\r\n", "\r").encode("utf-8"))
+    (got,) = _rows(path, spec)
+    assert got[1]["kinh_gui"] == "UBND phường\nSa Đéc"

@@ -7,10 +7,9 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 
-from conftest import ROOT, cli_env, row, write_roster
+from conftest import ROOT, cli_env, formfill_cmd, row, write_roster
 
 ROWS = 48
 
@@ -22,19 +21,7 @@ def _manifest_lines(out):
 
 def _start(roster, out, *extra):
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "formfill",
-            "batch",
-            "batch-demo",
-            str(roster),
-            "-o",
-            str(out),
-            "-j",
-            "2",
-            *extra,
-        ],
+        formfill_cmd("batch", "batch-demo", str(roster), "-o", str(out), "-j", "2", *extra),
         cwd=ROOT,
         env=cli_env(STUB_RENDER_DELAY="0.04"),
         stdout=subprocess.DEVNULL,
@@ -67,19 +54,7 @@ def test_sigkill_then_resume(tmp_path):
         _kill_when(proc, out, kill_at)
         _complete_pdfs_only(out)  # whatever the moment: never a half-written PDF under a final name
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "formfill",
-            "batch",
-            "batch-demo",
-            str(roster),
-            "-o",
-            str(out),
-            "-j",
-            "2",
-            "--resume",
-        ],
+        formfill_cmd("batch", "batch-demo", str(roster), "-o", str(out), "-j", "2", "--resume"),
         cwd=ROOT,
         env=cli_env(),
         capture_output=True,

@@ -74,7 +74,7 @@ def test_report_files_never_hold_a_formula(tmp_path_factory, spec, trigger, tail
     bad = row(child=trigger + tail, dob=trigger + "1", id=trigger + "7.9E+10")
     path = write_roster(tmp / "r.csv", [bad, [trigger + tail]])
     run_batch(spec, path, tmp / "out", dry_run=True)
-    with open(tmp / "out" / "report.csv", encoding="utf-8-sig", newline="") as fh:
+    with open(tmp / "out" / "report.dry-run.csv", encoding="utf-8-sig", newline="") as fh:
         cells = [c for r in csv.reader(fh) for c in r]
     assert len(cells) > 6
     assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
@@ -84,12 +84,12 @@ def test_report_csv_has_bom_masks_ids_and_english_messages(tmp_path, spec):
     path = write_roster(tmp_path / "r.csv", [row(id="0871234567"), GOOD])
     res = run_batch(spec, path, tmp_path / "out", dry_run=True, lang="en")
     assert res.exit_code == 1
-    raw = (tmp_path / "out" / "report.csv").read_bytes()
+    raw = (tmp_path / "out" / "report.dry-run.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0] == ["row", "column", "field", "value", "message", "type"]
     assert rows[1][0] == "1" and rows[1][3] == "0871****67" and "0871234567" not in raw.decode("utf-8-sig")
-    doc = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    doc = json.loads((tmp_path / "out" / "report.dry-run.json").read_text(encoding="utf-8"))
     assert doc["summary"]["invalid"] == 1 and doc["errors"][0]["value"] == "0871****67"
     assert not list((tmp_path / "out").glob("*.pdf"))
 

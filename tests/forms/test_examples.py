@@ -1,4 +1,9 @@
-"""Every bundled example: valid ones validate, invalid ones fail with exactly their listed errors."""
+"""Every bundled example: valid ones validate, invalid ones fail with exactly their listed errors.
+
+Checked on the pinned day (tests/conftest.py) and on a day decades later: the README's example
+commands run with the real clock, so no example may depend on what "today" is (the "future" ones
+use 2099).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ import pytest
 from pydantic import ValidationError
 
 from formfill.forms import explain, get_form, list_forms
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, PINNED_TODAY
 
 
 def _examples(kind: str) -> list[tuple[str, Path]]:
@@ -26,6 +31,13 @@ VALID = _examples("valid")
 INVALID = _examples("invalid")
 
 
+@pytest.fixture(params=[PINNED_TODAY, "2098-12-31"], ids=["pinned-day", "years-later"])
+def today(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The day the rules compare with (``FORMFILL_TODAY``)."""
+    monkeypatch.setenv("FORMFILL_TODAY", request.param)
+    return str(request.param)
+
+
 def test_every_form_has_examples() -> None:
     for spec in list_forms():
         assert any(fid == spec.id for fid, _ in VALID), f"{spec.id}: no valid example"
@@ -33,7 +45,7 @@ def test_every_form_has_examples() -> None:
 
 
 @pytest.mark.parametrize(("form_id", "path"), VALID, ids=[p.name for _, p in VALID])
-def test_valid_example(form_id: str, path: Path) -> None:
+def test_valid_example(form_id: str, path: Path, today: str) -> None:
     spec = get_form(form_id)
     declaration = spec.validate(json.loads(path.read_text(encoding="utf-8")))
     # Round trip: what we store (JSON mode) validates again to the same thing.
@@ -42,7 +54,7 @@ def test_valid_example(form_id: str, path: Path) -> None:
 
 
 @pytest.mark.parametrize(("form_id", "path"), INVALID, ids=[p.name for _, p in INVALID])
-def test_invalid_example(form_id: str, path: Path) -> None:
+def test_invalid_example(form_id: str, path: Path, today: str) -> None:
     spec = get_form(form_id)
     expected = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
     with pytest.raises(ValidationError) as info:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from formfill.forms import list_forms
+from formfill.catalog import list_forms, template_of
 from formfill.forms.field_docs import walk
-from formfill.layout import load_template
 from formfill.layout.loader import bound_paths
 
 
@@ -23,7 +22,7 @@ def _printed(path: str, bound: set[str]) -> bool:
 @pytest.mark.parametrize("spec", list_forms(), ids=lambda s: s.id)
 def test_every_required_field_is_printed(spec) -> None:
     assert spec.template_path is not None, f"{spec.id}: no template in form_templates/"
-    bound = bound_paths(load_template(spec))
+    bound = bound_paths(template_of(spec))
     assert bound
     missing = [
         doc.path

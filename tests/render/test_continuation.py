@@ -11,8 +11,8 @@ import pdfplumber
 import pytest
 
 from formfill.base.text import nfc
+from formfill.catalog import template_of
 from formfill.forms import get_form
-from formfill.layout import load_template
 from formfill.layout.model import PlaceDateEl, TableEl
 from formfill.render import plan_pdf, render_pdf
 from formfill.render.compiled import TableSlot
@@ -56,9 +56,7 @@ def test_a_table_counts_lines_unless_its_template_names_them() -> None:
     )
     assert el.more_noun == "dòng"
     nouns = {
-        f: [
-            e.more_noun for e in load_template(get_form(f)).elements if isinstance(e, TableEl) and e.rows_from
-        ]
+        f: [e.more_noun for e in template_of(get_form(f)).elements if isinstance(e, TableEl) and e.rows_from]
         for f in (THAY_DOI, "ct01")
     }
     assert nouns == {THAY_DOI: ["dòng"], "ct01": ["người"]}
@@ -114,9 +112,7 @@ def test_running_header_of_a_sheet_stays_inside_the_frame() -> None:
 
 # --- "Làm tại: <place>, ngày … tháng … năm …" -------------------------------------------------------
 PLACE_DATE_FORMS = [
-    f
-    for f in FORMS
-    if any(isinstance(e, PlaceDateEl) and e.place for e in load_template(get_form(f)).elements)
+    f for f in FORMS if any(isinstance(e, PlaceDateEl) and e.place for e in template_of(get_form(f)).elements)
 ]
 
 

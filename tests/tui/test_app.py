@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import pkgutil
 from pathlib import Path
@@ -63,58 +62,48 @@ def test_forms_are_found_without_accents() -> None:
     assert form_matches(get_form("ct01"), "cu tru")
 
 
-def test_search_and_english(tmp_path: Path) -> None:
-    async def run() -> None:
-        app = make_app(tmp_path, lang="en")
-        async with app.run_test(size=SIZE) as pilot:
-            text = screen_text(app)
-            assert "Choose a form to fill" in text and "Birth registration declaration" in text
-            await pilot.press(*"residence")
-            assert app.screen.form_list.option_count == 1  # type: ignore[attr-defined]
-        set_lang(None)
-
-    asyncio.run(run())
+async def test_search_and_english(tmp_path: Path) -> None:
+    app = make_app(tmp_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        text = screen_text(app)
+        assert "Choose a form to fill" in text and "Birth registration declaration" in text
+        await pilot.press(*"residence")
+        assert app.screen.form_list.option_count == 1  # type: ignore[attr-defined]
+    set_lang(None)
 
 
-def test_keymap_remaps_a_binding_by_its_id(tmp_path: Path) -> None:
-    async def run() -> None:
-        app = make_app(tmp_path, keymap={"wizard.continue": "f8"})
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press(*"khai sinh", "enter")
-            assert isinstance(app.screen, WizardScreen)
-            await pilot.press("f8")
-            await pilot.pause()
-            assert "Còn" in str(app.screen.summary.render())  # Continue ran (and found the empty fields)
-
-    asyncio.run(run())
+async def test_keymap_remaps_a_binding_by_its_id(tmp_path: Path) -> None:
+    app = make_app(tmp_path, keymap={"wizard.continue": "f8"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"khai sinh", "enter")
+        assert isinstance(app.screen, WizardScreen)
+        await pilot.press("f8")
+        await pilot.pause()
+        assert "Còn" in str(app.screen.summary.render())  # Continue ran (and found the empty fields)
 
 
-def test_delete_a_draft_from_the_start_screen(tmp_path: Path) -> None:
+async def test_delete_a_draft_from_the_start_screen(tmp_path: Path) -> None:
     preload(tmp_path, "khai-sinh", {"nguoi_yeu_cau.ho_ten": "Lê Văn Tám"})
 
-    async def run() -> None:
-        app = make_app(tmp_path)
-        async with app.run_test(size=SIZE) as pilot:
-            assert isinstance(app.screen, StartScreen)
-            await tab_to(pilot, "drafts")
-            await pilot.press("delete")
-            await pilot.pause()
-            await pilot.press("c")
-            await pilot.pause()
-            assert not app.screen.drafts  # type: ignore[attr-defined]
-        with DraftStore(tmp_path / "data" / "drafts.sqlite3") as store:
-            assert store.list_drafts() == []
-
-    asyncio.run(run())
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        await tab_to(pilot, "drafts")
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert not app.screen.drafts  # type: ignore[attr-defined]
+    with DraftStore(tmp_path / "data" / "drafts.sqlite3") as store:
+        assert store.list_drafts() == []
 
 
 def footer_labels(app) -> list[str]:  # type: ignore[no-untyped-def]
-    from textual.widgets._footer import FooterKey
+    """The labels the footer shows (its keys, found by their widget type name)."""
+    return [key.description for key in app.screen.query("Footer FooterKey")]
 
-    return [key.description for key in app.screen.query(FooterKey)]
 
-
-def test_footer_labels_follow_the_language_of_each_app(tmp_path: Path) -> None:
+async def test_footer_labels_follow_the_language_of_each_app(tmp_path: Path) -> None:
     """Bindings are class attributes made at import; an English app after a Vietnamese one still says Continue."""
     expected = {
         "vi": ({"Tiếp tục", "Quay lại", "Về trang đầu", "Thoát"}, "Continue"),
@@ -136,8 +125,8 @@ def test_footer_labels_follow_the_language_of_each_app(tmp_path: Path) -> None:
             assert other not in labels
 
     try:
-        asyncio.run(run("vi"))
-        asyncio.run(run("en"))
+        await run("vi")
+        await run("en")  # after a Vietnamese app, in the same process
     finally:
         set_lang(None)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pypdfium2
@@ -73,24 +72,21 @@ async def fill_khai_sinh(pilot, app) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
-def test_khai_sinh_by_keys_to_pdf(tmp_path: Path) -> None:
-    async def run() -> None:
-        app = make_app(tmp_path)
-        async with app.run_test(size=SIZE) as pilot:
-            await fill_khai_sinh(pilot, app)
-            assert isinstance(app.screen, ReviewScreen), screen_text(app)
-            text = screen_text(app)
-            assert "Nguyễn Trần Bảo Ngọc" in text and "15/03/2025" in text and "Nữ" in text
-            assert "⚠" not in text, text
-            await pilot.press("pagedown")
-            await pilot.pause()
-            assert isinstance(app.screen, FinishScreen), screen_text(app)
-            pdf = app.screen.path
-        assert pdf.parent == tmp_path / "out"
-        assert pdf.name == "khai-sinh-20261120-093000.pdf"
-        text = pdf_text(pdf)
-        for value in ("NGUYỄN TRẦN BẢO NGỌC", "Trần Thị Hường", "087195012345", "Kinh", "Sa Đéc"):
-            assert value.casefold() in text.casefold(), value
-        assert not list((tmp_path / "out").glob("*.tmp*"))
-
-    asyncio.run(run())
+async def test_khai_sinh_by_keys_to_pdf(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_khai_sinh(pilot, app)
+        assert isinstance(app.screen, ReviewScreen), screen_text(app)
+        text = screen_text(app)
+        assert "Nguyễn Trần Bảo Ngọc" in text and "15/03/2025" in text and "Nữ" in text
+        assert "⚠" not in text, text
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishScreen), screen_text(app)
+        pdf = app.screen.path
+    assert pdf.parent == tmp_path / "out"
+    assert pdf.name == "khai-sinh-20261120-093000.pdf"
+    text = pdf_text(pdf)
+    for value in ("NGUYỄN TRẦN BẢO NGỌC", "Trần Thị Hường", "087195012345", "Kinh", "Sa Đéc"):
+        assert value.casefold() in text.casefold(), value
+    assert not list((tmp_path / "out").glob("*.tmp*"))

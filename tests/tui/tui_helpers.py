@@ -60,31 +60,29 @@ async def tab_to(pilot: Pilot[Any], target: str, limit: int = 80) -> None:
 
 
 async def type_into(pilot: Pilot[Any], target: str, text: str, *, clear: bool = True) -> None:
-    """Tab to a field, clear it (ctrl+u... the Input's delete-left-all) and type ``text`` key by key."""
+    """Tab to a field, clear it (ctrl+u: the Input's delete-left-all) and type ``text`` key by key."""
     await tab_to(pilot, target)
     if clear:
         await pilot.press("end", "ctrl+u")
-    await burst(pilot, text)
+    await type_keys(pilot, text)
 
 
-async def burst(pilot: Pilot[Any], text: str) -> None:
-    """Key events for ``text`` sent back to back, as a fast typist or a QR scanner sends them.
+async def type_keys(pilot: Pilot[Any], text: str) -> None:
+    """One key press per character of ``text`` ("\\r" is Enter), as a keyboard or a QR scanner sends them.
 
-    ``pilot.press`` waits for the app to go idle after every key (~40 ms here); the events and their
-    order are the same, so long values are typed this way and checked once the app is idle again.
+    ``Pilot.press`` takes single printable characters as keys (Vietnamese letters included) and
+    waits for the app to be idle after each, as after a real keystroke.
     """
-    from textual import events
-    from textual.keys import _character_to_key
+    await pilot.press(*("enter" if ch == "\r" else ch for ch in text))
+    await pilot.pause()
 
-    driver = pilot.app._driver
-    assert driver is not None
-    for ch in text:
-        key = "enter" if ch == "\r" else _character_to_key(ch) if not ch.isalnum() else ch
-        event = events.Key(key, ch)
-        event.set_sender(pilot.app)
-        driver.send_message(event)
-    await pilot.pause()
-    await pilot.pause()
+
+async def paste(pilot: Pilot[Any], text: str) -> None:
+    """A bracketed paste into the focused widget, as the terminal sends it (the app forwards it)."""
+    from textual import events
+
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause(0.4)
 
 
 def screen_text(app: FormfillApp) -> str:

@@ -11,22 +11,13 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from formfill.base.i18n import tr
-from formfill.base.text import fold
-from formfill.forms import FormSpec, list_forms
+from formfill.catalog import list_forms
+from formfill.session.choices import form_matches
 from formfill.storage import DraftSummary, StorageError
 from formfill.tui.dialogs.confirm import ConfirmDialog
 from formfill.tui.keymap import LocalizedBindings, shown
 from formfill.tui.widgets.inputs import ImeInput
 from formfill.tui.widgets.status import StatusBar, storage_message
-
-
-def form_matches(spec: FormSpec, query: str) -> bool:
-    """Every word of the query appears in the form's title, description, id or legal basis."""
-    hay = fold(
-        " ".join((spec.id, spec.meta.title, spec.meta.title_en, spec.meta.description, spec.meta.legal_basis))
-    )
-    hay = hay.replace("-", " ")
-    return all(word in hay for word in fold(query).replace("-", " ").split())
 
 
 class FormList(OptionList):

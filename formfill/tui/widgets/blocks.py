@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pydantic_core import PydanticUndefined
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -13,11 +12,11 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from formfill.base.i18n import tr
-from formfill.forms.field_docs import FieldDoc, field_info
-from formfill.session.answers import PRESENT, QR_ADDRESS, FormSession, parent_path
-from formfill.storage import JSONValue
+from formfill.forms.field_docs import FieldDoc
+from formfill.session.answers import PRESENT, QR_ADDRESS, FormSession, default_value, parent_path
+from formfill.session.card import qr_block
 from formfill.tui.widgets.field import FieldRow, widget_id, without_id_hint
-from formfill.tui.widgets.qr import QR_KEYS, QrInput
+from formfill.tui.widgets.qr import QrInput
 from formfill.tui.widgets.yesno import YesNo
 
 
@@ -130,20 +129,6 @@ class BlockBox(Vertical):
     def _use_card(self, event: Button.Pressed) -> None:
         event.stop()
         self.post_message(self.UseCardAddress(self))
-
-
-def default_value(session: FormSession, path: str) -> JSONValue:
-    """The schema default of a field, shown until the person answers ("Việt Nam")."""
-    _block, _key, info = field_info(session.spec.model, path)
-    default = info.default
-    if default is PydanticUndefined or default is None or isinstance(default, list | dict):
-        return None
-    return default if isinstance(default, str | bool | int) else str(default)
-
-
-def qr_block(session: FormSession, block: str) -> str | None:
-    """``block`` when it is a person a CCCD card describes (it has a name and a personal ID number)."""
-    return block if QR_KEYS <= {c.key for c in session.children(block)} else None
 
 
 def build(session: FormSession, doc: FieldDoc, path: str, *, card: str | None = None) -> Widget:

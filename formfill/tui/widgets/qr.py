@@ -11,44 +11,11 @@ from textual.widgets import Static
 
 from formfill.base.i18n import tr
 from formfill.forms import explain
-from formfill.storage import JSONValue
+from formfill.session.card import QR_KEYS, card_values, looks_like_qr, read_card
 from formfill.tui.widgets.inputs import ImeInput, widget_id
 
 if TYPE_CHECKING:
     from formfill.types.cccd_qr import CccdQr
-
-# A block with these leaves is a person a CCCD card can describe.
-QR_KEYS = frozenset({"ho_ten", "so_dinh_danh_ca_nhan"})
-_QR_BARS = 6  # 7 |-separated fields
-
-
-def card_values(qr: CccdQr) -> dict[str, JSONValue]:
-    """The leaves of a person block the card gives, by key, as the fields show them."""
-    from formfill.types.dates import format_date
-
-    return {
-        "ho_ten": qr.ho_ten,
-        "so_dinh_danh_ca_nhan": qr.so_dinh_danh_ca_nhan,
-        "ngay_sinh": format_date(qr.ngay_sinh),
-        "gioi_tinh": qr.gioi_tinh,
-    }
-
-
-def looks_like_qr(text: str) -> bool:
-    """Enough ``|`` for the 7 fields of a CCCD QR code (no answer to a question has them)."""
-    return text.count("|") >= _QR_BARS
-
-
-def read_card(text: str) -> CccdQr | None:
-    """The card when ``text`` is a whole CCCD QR code (cheap for ordinary text), else None."""
-    if not looks_like_qr(text):
-        return None
-    from formfill.types.cccd_qr import parse_cccd_qr
-
-    try:
-        return parse_cccd_qr(text)
-    except ValidationError:
-        return None
 
 
 class CardRead(Message):

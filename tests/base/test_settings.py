@@ -1,0 +1,198 @@
+"""The one settings model: parsing, errors that name the variable, and who may read the environment."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+import formfill
+from formfill.base import clock
+from formfill.base.errors import FormfillError
+from formfill.base.i18n import current_lang, set_lang
+from formfill.base.settings import Settings, SettingsError, check_offset, current
+from tests.conftest import ROOT
+
+PKG = Path(formfill.__file__).parent
+
+
+def test_from_env_reads_every_variable(tmp_path: Path) -> None:
+    env = {
+        "FORMFILL_LANG": "en_US.UTF-8",
+        "FORMFILL_OUTPUT_DIR": str(tmp_path / "pdf"),
+        "FORMFILL_DATA_DIR": str(tmp_path / "data"),
+        "FORMFILL_CACHE_DIR": str(tmp_path / "cache"),
+        "FORMFILL_THEME": "nord",
+        "FORMFILL_IME": " VNI ",
+        "FORMFILL_KEYMAP": '{"wizard.continue": "f8"}',
+        "FORMFILL_OFFSET_X_MM": "1.5",
+        "FORMFILL_OFFSET_Y_MM": "-20",
+        "FORMFILL_PACKS": f"{tmp_path / 'a'}:{tmp_path / 'b'}:",
+        "FORMFILL_TODAY": "2026-01-31",
+    }
+    s = Settings.from_env(env)
+    assert (s.lang, s.theme, s.ime) == ("en", "nord", "vni")
+    assert s.output_dir == tmp_path / "pdf" and s.cache_dir == tmp_path / "cache"
+    assert s.drafts_path == tmp_path / "data" / "drafts.sqlite3"
+    assert s.keymap == {"wizard.continue": "f8"}
+    assert (s.offset_x_mm, s.offset_y_mm) == (1.5, -20.0)
+    assert s.packs == (tmp_path / "a", tmp_path / "b")
+    assert s.today == date(2026, 1, 31)
+
+
+def test_blank_means_default_and_overrides_win() -> None:
+    s = Settings.from_env({"FORMFILL_IME": "  ", "FORMFILL_OFFSET_X_MM": ""}, theme="textual-light")
+    assert (s.ime, s.offset_x_mm, s.theme, s.data_dir, s.lang) == ("off", 0.0, "textual-light", None, None)
+
+
+def test_the_error_names_the_variable_in_the_current_language() -> None:
+    with pytest.raises(SettingsError) as info:
+        Settings.from_env({"FORMFILL_OFFSET_X_MM": "nan", "FORMFILL_LANG": "fr"})
+    err = info.value
+    assert isinstance(err, FormfillError)
+    assert "FORMFILL_OFFSET_X_MM='nan'" in str(err) and "FORMFILL_LANG='fr'" in str(err)
+    assert "Giá trị cho phép" in str(err)
+    set_lang("en")
+    assert str(err).startswith("Invalid setting:") and "vi or en" in str(err)
+
+
+def test_an_invalid_override_is_a_settings_error_too() -> None:
+    with pytest.raises(SettingsError, match="FORMFILL_OFFSET_Y_MM"):
+        Settings.from_env({}, offset_y_mm=float("inf"))
+    with pytest.raises(SettingsError, match="FORMFILL_IME"):
+        Settings.from_env({}, ime="dvorak")
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -1e300, 20.000001])
+def test_check_offset_refuses(value: float) -> None:
+    with pytest.raises(SettingsError, match="--offset-x"):
+        check_offset("--offset-x", value)
+
+
+def test_check_offset_accepts() -> None:
+    assert check_offset("--offset-x", None) is None
+    assert check_offset("--offset-x", -20) == -20.0
+
+
+def test_current_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORMFILL_OFFSET_X_MM", "3")
+    assert current().offset_x_mm == 3.0
+    monkeypatch.setenv("FORMFILL_OFFSET_X_MM", "4")
+    assert current().offset_x_mm == 4.0
+    monkeypatch.setenv("FORMFILL_OFFSET_X_MM", "x")
+    with pytest.raises(SettingsError):
+        current()
+
+
+def test_the_language_of_messages_survives_an_invalid_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORMFILL_LANG", "klingon")
+    assert current_lang() == "vi"  # the message reporting FORMFILL_LANG still needs a language
+    monkeypatch.setenv("FORMFILL_LANG", "EN")
+    assert current_lang() == "en"
+
+
+def test_the_clock_error_is_a_settings_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORMFILL_TODAY", "2026-02-30")
+    with pytest.raises(SettingsError, match="FORMFILL_TODAY") as info:
+        clock.today()
+    assert isinstance(info.value, ValueError)  # as before: callers that catch ValueError still do
+    monkeypatch.setenv("FORMFILL_TODAY", "2026-02-28")
+    assert clock.today() == date(2026, 2, 28)
+    assert clock.now() == datetime(2026, 2, 28, 12, 0)
+    assert clock.utc_now().tzinfo is UTC
+
+
+def _documents_default(env: dict[str, str]) -> str:
+    code = "from formfill.base.settings import Settings; print(Settings.from_env({}).output_dir)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, timeout=60
+    )
+    return out.stdout.strip()
+
+
+def test_default_output_folder_is_formfill_in_the_documents(tmp_path: Path) -> None:
+    """Independent of how the code finds it: a literal folder for a given HOME / XDG_DOCUMENTS_DIR."""
+    home = tmp_path / "home"
+    home.mkdir()
+    base = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(home)}
+    assert _documents_default(base) == f"{home}/Documents/formfill"
+    docs = tmp_path / "Tài liệu"
+    assert _documents_default({**base, "XDG_DOCUMENTS_DIR": str(docs)}) == f"{docs}/formfill"
+
+
+# --- who reads the environment, who imports what ------------------------------------------------------
+
+ENV_READERS_ALLOWED = {"base/settings.py", "base/clock.py"}
+# The batch owner is deleting this variable; remove the exception with it.
+VARIABLES_BEING_REMOVED = {"FORMFILL_BATCH_RENDERER"}
+
+
+def _modules() -> list[tuple[str, ast.Module]]:
+    return [
+        (str(p.relative_to(PKG)), ast.parse(p.read_text(encoding="utf-8"))) for p in sorted(PKG.rglob("*.py"))
+    ]
+
+
+def _reads_environment(tree: ast.Module) -> bool:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv", "environb"):
+            return True
+        if isinstance(node, ast.alias) and node.name in ("environ", "getenv"):
+            return True
+    return False
+
+
+def _formfill_names(tree: ast.Module) -> set[str]:
+    return {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.startswith("FORMFILL_")
+    }
+
+
+def test_only_the_settings_module_reads_formfill_variables() -> None:
+    offenders = {
+        name: sorted(names - VARIABLES_BEING_REMOVED)
+        for name, tree in _modules()
+        if name not in ENV_READERS_ALLOWED
+        and _reads_environment(tree)
+        and (names := _formfill_names(tree)) - VARIABLES_BEING_REMOVED
+    }
+    assert offenders == {}
+
+
+def test_the_scan_finds_a_reader() -> None:
+    tree = ast.parse('import os\nX = os.environ.get("FORMFILL_OFFSET_X_MM")\n')
+    assert _reads_environment(tree) and _formfill_names(tree) == {"FORMFILL_OFFSET_X_MM"}
+    readers = {name for name, tree in _modules() if _reads_environment(tree) and _formfill_names(tree)}
+    assert {"base/settings.py", "base/clock.py"} <= readers
+
+
+def _imports(tree: ast.Module) -> set[str]:
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            out.add(node.module)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [("session", ("textual",)), ("base", ("textual", "typer")), ("storage", ("textual", "typer")),
+     ("render", ("typer", "formfill.cli")), ("batch", ("typer", "formfill.cli"))],
+)  # fmt: skip
+def test_package_boundaries(package: str, forbidden: tuple[str, ...]) -> None:
+    bad = {
+        name: sorted(m for m in _imports(tree) if any(m == f or m.startswith(f + ".") for f in forbidden))
+        for name, tree in _modules()
+        if name.startswith(package + "/")
+    }
+    assert {k: v for k, v in bad.items() if v} == {}
