@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.schema import Block, FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema import Block, FormMeta, Section, fld, mask, raise_field_errors, vn_error
 from formfill.schema.persons import Declaration as DeclarationBase
 from formfill.schema.persons import KinhGui, LamTai, NgayLam, Person
 from formfill.types import BirthDate, Email, FreeText, Gender, PersonalId, PersonName, Phone, ShortText
@@ -153,7 +153,9 @@ class Declaration(DeclarationBase):
                 errors.append(
                     (
                         ("thanh_vien", i, "so_dinh_danh_ca_nhan"),
-                        vn_error("vn_duplicate_person", number=member.so_dinh_danh_ca_nhan, other=other),
+                        vn_error(
+                            "vn_duplicate_person", number=mask(member.so_dinh_danh_ca_nhan), other=other
+                        ),
                         member.so_dinh_danh_ca_nhan,
                     )
                 )

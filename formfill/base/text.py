@@ -56,3 +56,15 @@ def safe_filename_stem(text: str, max_len: int = 80) -> str:
     """A file-name stem of ``[A-Za-z0-9._-]`` only, never empty, never starting with a dot."""
     stem = _UNSAFE.sub("-", ascii_fold(nfc(text))).strip("-._")
     return stem[:max_len].strip("-._") or "to-khai"
+
+
+def mask(value: object) -> str:
+    """ "087123456745" -> "0871******45": an ID or phone number as a report or a message may show it
+    (first 4 and last 2 characters kept when there are enough)."""
+    text = "" if value is None else str(value)
+    n = len(text)
+    if n >= 8:
+        return text[:4] + "*" * (n - 6) + text[-2:]
+    if n >= 3:
+        return "*" * (n - 2) + text[-2:]
+    return "*" * n

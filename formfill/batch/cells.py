@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from formfill.base.i18n import tr
 from formfill.base.json_input import loads_strict
-from formfill.base.text import fold
+from formfill.base.text import fold, mask
 from formfill.batch.xlsx import XCell
 
 MAX_CELL_CHARS = 10_000  # the longest field of any form is ~1,000 characters
@@ -55,18 +55,6 @@ def yes_no(text: str) -> bool | None:
     if folded in _FALSE:
         return False
     return None
-
-
-def mask(value: Any) -> str:
-    """ "087123456745" -> "0871******45": an ID or phone number as a report or message may show it
-    (first 4 and last 2 characters kept when there are enough)."""
-    text = "" if value is None else str(value)
-    n = len(text)
-    if n >= 8:
-        return text[:4] + "*" * (n - 6) + text[-2:]
-    if n >= 3:
-        return "*" * (n - 2) + text[-2:]
-    return "*" * n
 
 
 def scrubbed(message: str) -> str:

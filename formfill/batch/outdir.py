@@ -31,6 +31,7 @@ from typing import Any
 from formfill.base.errors import InputError
 from formfill.base.files import atomic_write_new, fsync_dir
 from formfill.base.i18n import tr
+from formfill.base.json_input import JSONDepthError, loads_strict
 from formfill.base.text import safe_filename_stem
 from formfill.batch.targets import FormFields
 
@@ -267,8 +268,15 @@ class OutputDir:
                 if not line.endswith(b"\n"):
                     break
                 try:
-                    entry = json.loads(line)
+                    entry = loads_strict(line)
                     done[int(entry["row"])] = entry
+                except JSONDepthError as exc:  # no torn write looks like this: the file was tampered with
+                    raise InputError(
+                        tr(
+                            f"{MANIFEST} hỏng (dòng lồng nhau quá sâu): không chạy tiếp được, hãy chọn thư mục khác.",
+                            f"{MANIFEST} is damaged (a line nested too deep): cannot resume; choose another folder.",
+                        )
+                    ) from exc
                 except (ValueError, KeyError, TypeError):
                     break
                 good_end += len(line)
@@ -332,4 +340,4 @@ def iter_manifest(path: Path) -> Iterator[dict[str, Any]]:
     with open(path / MANIFEST, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
-                yield json.loads(line)
+                yield loads_strict(line)

@@ -21,6 +21,7 @@ from typing import Any
 from formfill.base.errors import InputError
 from formfill.base.files import atomic_write_new
 from formfill.base.i18n import tr
+from formfill.base.text import mask
 from formfill.batch.rows import CellError
 from formfill.batch.targets import FormFields
 
@@ -31,17 +32,6 @@ def csv_safe(value: Any) -> str:
     """A cell Excel and LibreOffice will not run as a formula: ``'`` before = + - @ TAB CR."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_TRIGGERS) else text
-
-
-def mask(value: Any) -> str:
-    """ "087123456745" -> "0871******45": first 4 and last 2 characters kept when there are enough."""
-    text = "" if value is None else str(value)
-    n = len(text)
-    if n >= 8:
-        return text[:4] + "*" * (n - 6) + text[-2:]
-    if n >= 3:
-        return "*" * (n - 2) + text[-2:]
-    return "*" * n
 
 
 def shown_value(error: CellError, fields: FormFields) -> str:

@@ -61,6 +61,26 @@ def _walk(node: yaml.Node, path: Path_, out: dict[Path_, int]) -> None:
             _walk(item, (*path, i), out)
 
 
+MAX_DEPTH = 50  # the built-in templates nest 8 deep
+
+
+def _check_shape(path: Path, text: str) -> None:
+    """Refuse, before anything is built, what a template never needs and a hostile file uses:
+    anchors and aliases (an alias bomb grows exponentially) and nesting past :data:`MAX_DEPTH`
+    (the composer recurses). The event stream is read without recursion."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise TemplateError(path, line, "anchors and aliases (&, *) are not allowed in a template")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise TemplateError(path, line, f"nested deeper than {MAX_DEPTH} levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def load_yaml(path: Path) -> tuple[Any, SourceMap]:
     """Read a YAML file safely; errors name the file and the line."""
     try:
@@ -68,6 +88,7 @@ def load_yaml(path: Path) -> tuple[Any, SourceMap]:
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(path, None, f"cannot read: {exc}") from exc
     try:
+        _check_shape(path, text)
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()

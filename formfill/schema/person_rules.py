@@ -11,7 +11,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import PlainValidator, WithJsonSchema, model_validator
 
 from formfill.base.messages import vn_error
-from formfill.base.text import clean, fold
+from formfill.base.text import clean, fold, mask
 from formfill.model.block import EMPTY, Block, fld, raise_field_errors
 from formfill.types import check_personal_id
 
@@ -148,7 +148,9 @@ def same_person_errors(
         return []
     number = getattr(b, ID_FIELD, None)
     if number and getattr(a, ID_FIELD, None) == number:
-        return [((*loc_b, ID_FIELD), vn_error("vn_duplicate_person", number=number, other=a_label), number)]
+        return [
+            ((*loc_b, ID_FIELD), vn_error("vn_duplicate_person", number=mask(number), other=a_label), number)
+        ]
     paper_a, paper_b = getattr(a, "giay_to_tuy_than", None), getattr(b, "giay_to_tuy_than", None)
     if (
         paper_a is not None

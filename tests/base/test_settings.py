@@ -127,8 +127,6 @@ def test_default_output_folder_is_formfill_in_the_documents(tmp_path: Path) -> N
 # --- who reads the environment, who imports what ------------------------------------------------------
 
 ENV_READERS_ALLOWED = {"base/settings.py", "base/clock.py"}
-# The batch owner is deleting this variable; remove the exception with it.
-VARIABLES_BEING_REMOVED = {"FORMFILL_BATCH_RENDERER"}
 
 
 def _modules() -> list[tuple[str, ast.Module]]:
@@ -158,11 +156,9 @@ def _formfill_names(tree: ast.Module) -> set[str]:
 
 def test_only_the_settings_module_reads_formfill_variables() -> None:
     offenders = {
-        name: sorted(names - VARIABLES_BEING_REMOVED)
+        name: sorted(names)
         for name, tree in _modules()
-        if name not in ENV_READERS_ALLOWED
-        and _reads_environment(tree)
-        and (names := _formfill_names(tree)) - VARIABLES_BEING_REMOVED
+        if name not in ENV_READERS_ALLOWED and _reads_environment(tree) and (names := _formfill_names(tree))
     }
     assert offenders == {}
 

@@ -24,10 +24,7 @@ MEMORY = 1 << 30
 
 # Counterexamples in code this area does not own, reported to its owner: the test turns red (strict)
 # the day the loader is fixed, to remove the mark.
-KNOWN = {
-    "yaml-nested-5000-deep.yaml": "layout: yaml_source.load_yaml lets RecursionError out (deep YAML)",
-    "yaml-alias-bomb.yaml": "layout: yaml_source._walk follows every alias path (exponential time and memory)",
-}
+KNOWN: dict[str, str] = {}  # a fixture that still fails: its file name and why (strict xfail)
 
 READ = """
 import sys

@@ -6,7 +6,6 @@ import importlib
 import pkgutil
 from pathlib import Path
 
-import platformdirs
 from textual.binding import Binding
 from tui_helpers import SIZE, make_app, open_first_draft, preload, screen_text, tab_to
 
@@ -32,11 +31,6 @@ def test_settings_from_env(tmp_path: Path) -> None:
     assert settings.lang == "en" and settings.ime == "telex"
     assert settings.keymap == {"wizard.continue": "f8"}
     assert Settings.from_env({}, theme="textual-light").theme == "textual-light"
-
-
-def test_default_output_folder_is_in_the_documents() -> None:
-    assert Settings.from_env({}).output_dir == Path(platformdirs.user_documents_dir()) / "formfill"
-    assert Settings.from_env({}).data_dir is None  # the storage layer's own default
 
 
 def test_every_binding_has_an_id() -> None:
