@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.schema import Block, FormMeta, Section, fld, mask, raise_field_errors, vn_error
+from formfill.schema import Block, FormMeta, Procedure, Section, fld, mask, raise_field_errors, vn_error
 from formfill.schema.persons import Declaration as DeclarationBase
 from formfill.schema.persons import KinhGui, LamTai, NgayLam, Person
 from formfill.types import BirthDate, Email, FreeText, Gender, PersonalId, PersonName, Phone, ShortText
@@ -56,6 +56,44 @@ FORM = FormMeta(
             help_en=NOTE_CONFIRM_EN,
         ),
         Section("hoan_tat", "Nơi, ngày kê khai", "Place and date", ("lam_tai", "ngay_lam")),
+    ),
+    procedures=(
+        Procedure(
+            code="1.004222",
+            name="Đăng ký thường trú (tại Công an xã, phường, đặc khu)",
+            time_limit_days=7,
+            time_limit="7 ngày làm việc",
+            handed_in=(
+                "Tờ khai thay đổi thông tin cư trú (CT01)",
+                "Giấy tờ chứng minh chỗ ở hợp pháp hoặc quan hệ gia đình, nếu chưa có trong cơ sở dữ liệu",
+            ),
+            shown=("Giấy chứng nhận quyền sử dụng đất, thông tin kết hôn, khai sinh được tra cứu",),
+            fee="20.000 đ khi nộp trực tiếp, 10.000 đ khi nộp trực tuyến; trẻ em dưới 16 tuổi thuộc diện miễn",
+            legal_source="Luật Cư trú 2020 Điều 21, 22; TT 53/2025/TT-BCA; TT 75/2022/TT-BTC",
+        ),
+        Procedure(
+            code="1.004194",
+            name="Đăng ký tạm trú (tại Công an xã, phường, đặc khu)",
+            time_limit_days=3,
+            time_limit="3 ngày làm việc",
+            handed_in=(
+                "Tờ khai thay đổi thông tin cư trú (CT01)",
+                "Giấy tờ chứng minh chỗ ở hợp pháp, nếu chưa có trong cơ sở dữ liệu",
+            ),
+            shown=("Thông tin chỗ ở được tra cứu",),
+            fee="15.000 đ khi nộp trực tiếp, 7.000 đ khi nộp trực tuyến",
+            legal_source="Luật Cư trú 2020 Điều 28; TT 53/2025/TT-BCA; TT 75/2022/TT-BTC",
+        ),
+        Procedure(
+            code="",
+            name="Khai báo thay đổi thông tin cư trú (tại Công an xã, phường, đặc khu)",
+            time_limit_days=3,
+            time_limit="3 ngày làm việc",
+            handed_in=("Tờ khai thay đổi thông tin cư trú (CT01)",),
+            shown=("Giấy tờ chứng minh thông tin thay đổi, nếu chưa có trong cơ sở dữ liệu",),
+            fee="Không thu phí",
+            legal_source="Luật Cư trú 2020; TT 53/2025/TT-BCA (mã thủ tục chưa kiểm chứng)",
+        ),
     ),
     doubts=(
         "Chưa có toàn văn mẫu CT01 của TT 53/2025/TT-BCA: bố cục theo TT 66/2023 cộng các thay đổi đã biết.",

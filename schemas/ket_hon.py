@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.schema import FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema import FormMeta, Procedure, Section, fld, raise_field_errors, vn_error
 from formfill.schema.persons import (
     BenNam,
     BenNu,
@@ -69,6 +69,21 @@ FORM = FormMeta(
             "Copies, place and date",
             ("de_nghi_cap_ban_sao", "so_luong_ban_sao", "lam_tai", "ngay_lam"),
             help=COMMITMENT,
+        ),
+    ),
+    procedures=(
+        Procedure(
+            code="1.000894",
+            name="Đăng ký kết hôn",
+            time_limit_days=0,
+            time_limit="Ngay trong ngày; tối đa 5 ngày làm việc nếu cần xác minh",
+            handed_in=("Tờ khai đăng ký kết hôn (một tờ, cả hai bên cùng ký)", "Cả hai bên có mặt"),
+            shown=(
+                "Giấy tờ tùy thân (CCCD, thẻ căn cước, căn cước điện tử hoặc hộ chiếu) của cả hai bên",
+                "Tình trạng hôn nhân được tra cứu trong cơ sở dữ liệu (không cần Giấy xác nhận tình trạng hôn nhân)",
+            ),
+            fee="Miễn lệ phí cho công dân Việt Nam cư trú trong nước",
+            legal_source="Luật Hộ tịch 2014 Điều 11, 18; QĐ 1833/QĐ-BTP (2025); NĐ 123/2015/NĐ-CP sửa đổi bởi NĐ 07/2025/NĐ-CP",
         ),
     ),
     doubts=(

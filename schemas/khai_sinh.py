@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.schema import FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema import FormMeta, Procedure, Section, fld, raise_field_errors, vn_error
 from formfill.schema.persons import (
     Cha,
     DeNghiCapBanSao,
@@ -72,6 +72,26 @@ FORM = FormMeta(
             "Nơi, ngày làm tờ khai và bản sao",
             "Place, date and copies",
             ("lam_tai", "ngay_lam", "de_nghi_cap_ban_sao", "so_luong_ban_sao"),
+        ),
+    ),
+    procedures=(
+        Procedure(
+            code="1.001193",
+            name="Đăng ký khai sinh",
+            time_limit_days=0,
+            time_limit="Trong ngày làm việc (nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo)",
+            handed_in=(
+                "Tờ khai đăng ký khai sinh",
+                "Giấy chứng sinh (hoặc văn bản của người làm chứng, giấy cam đoan về việc sinh; biên bản xác nhận việc trẻ bị bỏ rơi)",
+                "Văn bản ủy quyền, nếu nhờ người khác đi nộp",
+            ),
+            shown=(
+                "Giấy tờ tùy thân (CCCD, thẻ căn cước, căn cước điện tử hoặc hộ chiếu)",
+                "Giấy chứng sinh điện tử đã ký số thì không cần bản giấy",
+                "Không phải nộp giấy chứng nhận kết hôn của cha mẹ",
+            ),
+            fee="Miễn lệ phí nếu đăng ký trong 60 ngày từ ngày sinh; bản sao giấy khai sinh 8.000 đ/bản",
+            legal_source="Luật Hộ tịch 2014 Điều 16; QĐ 1833/QĐ-BTP (2025); NĐ 123/2015/NĐ-CP sửa đổi bởi NĐ 07/2025/NĐ-CP; CV 481/BTP-HTQTCT",
         ),
     ),
     doubts=(

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema, model_validator
 
-from formfill.schema import Block, FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema import Block, FormMeta, Procedure, Section, fld, raise_field_errors, vn_error
 from formfill.schema.persons import Declaration as DeclarationBase
 from formfill.schema.persons import (
     DeNghiCapBanSao,
@@ -92,6 +92,20 @@ FORM = FormMeta(
             "Nơi, ngày làm tờ khai và bản sao",
             "Place, date and copies",
             ("lam_tai", "ngay_lam", "de_nghi_cap_ban_sao", "so_luong_ban_sao"),
+        ),
+    ),
+    procedures=(
+        Procedure(
+            code="1.000656",
+            name="Đăng ký khai tử",
+            time_limit_days=0,
+            time_limit="Ngay trong ngày; tối đa 3 ngày làm việc nếu cần xác minh",
+            handed_in=("Tờ khai đăng ký khai tử", "Giấy báo tử hoặc giấy tờ thay thế giấy báo tử"),
+            shown=(
+                "Giấy tờ tùy thân (CCCD, thẻ căn cước, căn cước điện tử hoặc hộ chiếu) của người đi khai tử",
+            ),
+            fee="Miễn lệ phí nếu đăng ký trong 15 ngày từ ngày chết",
+            legal_source="Luật Hộ tịch 2014 Điều 33, 34; QĐ 1833/QĐ-BTP (2025); NĐ 123/2015/NĐ-CP sửa đổi bởi NĐ 07/2025/NĐ-CP",
         ),
     ),
     doubts=(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.schema import FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema import FormMeta, Procedure, Section, fld, raise_field_errors, vn_error
 from formfill.schema.persons import Declaration as DeclarationBase
 from formfill.schema.persons import (
     DeNghiCapBanSao,
@@ -66,6 +66,22 @@ FORM = FormMeta(
             "Nơi, ngày làm tờ khai và bản sao",
             "Place, date and copies",
             ("lam_tai", "ngay_lam", "de_nghi_cap_ban_sao", "so_luong_ban_sao"),
+        ),
+    ),
+    procedures=(
+        Procedure(
+            code="1.001022",
+            name="Đăng ký nhận cha, mẹ, con",
+            time_limit_days=3,
+            time_limit="3 ngày làm việc; thêm tối đa 5 ngày nếu cần xác minh",
+            handed_in=(
+                "Tờ khai đăng ký nhận cha, mẹ, con",
+                "Chứng cứ chứng minh quan hệ cha, mẹ, con",
+                "Các bên có mặt",
+            ),
+            shown=("Giấy tờ tùy thân (CCCD, thẻ căn cước, căn cước điện tử hoặc hộ chiếu) của các bên",),
+            fee="Theo mức Hội đồng nhân dân tỉnh quy định",
+            legal_source="Luật Hộ tịch 2014 Điều 25; QĐ 1833/QĐ-BTP (2025); NĐ 123/2015/NĐ-CP sửa đổi bởi NĐ 07/2025/NĐ-CP",
         ),
     ),
     doubts=(

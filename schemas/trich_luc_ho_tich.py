@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formfill.schema import FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema import FormMeta, Procedure, Section, fld, raise_field_errors, vn_error
 from formfill.schema.persons import (
     DaDangKy,
     KinhGui,
@@ -52,6 +52,18 @@ FORM = FormMeta(
             "Số bản sao, nơi và ngày làm tờ khai",
             "Copies, place and date",
             ("so_luong_ban_sao", "lam_tai", "ngay_lam"),
+        ),
+    ),
+    procedures=(
+        Procedure(
+            code="2.000635",
+            name="Cấp bản sao trích lục hộ tịch",
+            time_limit_days=0,
+            time_limit="Ngay trong ngày",
+            handed_in=("Tờ khai cấp bản sao trích lục hộ tịch (hoặc văn bản yêu cầu của cơ quan)",),
+            shown=("Giấy tờ tùy thân (CCCD, thẻ căn cước, căn cước điện tử hoặc hộ chiếu)",),
+            fee="8.000 đ mỗi bản sao",
+            legal_source="Luật Hộ tịch 2014 Điều 64; QĐ 1833/QĐ-BTP (2025); NĐ 123/2015/NĐ-CP sửa đổi bởi NĐ 07/2025/NĐ-CP",
         ),
     ),
     doubts=(

@@ -13,7 +13,7 @@ import datetime as dt
 
 from pydantic import model_validator
 
-from formfill.schema import Block, FormMeta, Section, fld, raise_field_errors, vn_error
+from formfill.schema import Block, FormMeta, Procedure, Section, fld, raise_field_errors, vn_error
 from formfill.schema.persons import Declaration as DeclarationBase
 from formfill.schema.persons import (
     GiayChungNhanKetHon,
@@ -77,6 +77,25 @@ FORM = FormMeta(
             ("tinh_trang_hon_nhan", "muc_dich_su_dung"),
         ),
         Section("hoan_tat", "Nơi, ngày làm tờ khai", "Place and date", ("lam_tai", "ngay_lam")),
+    ),
+    procedures=(
+        Procedure(
+            code="1.004873",
+            name="Cấp Giấy xác nhận tình trạng hôn nhân",
+            time_limit_days=3,
+            time_limit="3 ngày làm việc; giấy có giá trị 6 tháng",
+            handed_in=(
+                "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân",
+                "Giấy tờ chứng minh đã ly hôn hoặc người kia đã chết, nếu có",
+                "Giấy xác nhận cũ, nếu xin cấp lại",
+            ),
+            shown=(
+                "Giấy tờ tùy thân (CCCD, thẻ căn cước, căn cước điện tử hoặc hộ chiếu)",
+                "Thông tin cư trú và tình trạng hôn nhân được tra cứu",
+            ),
+            fee="Theo mức Hội đồng nhân dân tỉnh quy định",
+            legal_source="NĐ 123/2015/NĐ-CP Điều 22; QĐ 1833/QĐ-BTP (2025); NĐ 123/2015/NĐ-CP sửa đổi bởi NĐ 07/2025/NĐ-CP",
+        ),
     ),
     doubts=(
         "Không có bản chính thức sạch của mẫu: thứ tự dòng ghép từ bản đồ đoạn của tệp DOC chính thức và một đặc tả"

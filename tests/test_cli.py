@@ -121,6 +121,20 @@ def test_idcard_reads_qr() -> None:
     assert card["gioi_tinh"] == "Nữ"
 
 
+def test_idcard_prints_labels_and_warns_of_an_id_of_the_other_sex() -> None:
+    out = run("idcard", QR)
+    assert out.returncode == 0, out.stderr
+    assert "Số định danh cá nhân  087195012345" in out.stdout
+    assert "so_dinh_danh_ca_nhan" not in out.stdout and "so_cmnd" not in out.stdout
+    assert "Cảnh báo" not in out.stderr
+    male = run("idcard", QR.replace("|Nữ|", "|Nam|"))
+    assert male.returncode == 0
+    assert "Cảnh báo: Số định danh cá nhân là của người giới tính Nữ, nhưng giới tính ghi Nam" in male.stderr
+    bad = run("idcard", "087195012345|352123456|Trần Thị Hường")
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("Mã QR: ")
+
+
 @pytest.mark.parametrize(
     "text",
     [

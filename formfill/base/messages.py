@@ -175,6 +175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Có ký tự không đọc được ({char}): hãy gõ lại đoạn này thay vì dán từ nơi khác.",
         "There is an unreadable character ({char}): retype this text instead of pasting it.",
     ),
+    "vn_text_unprintable": (
+        "Không in được ký tự {char} trên tờ khai (biểu tượng cảm xúc, chữ Hán… không có trong phông chữ của mẫu): hãy xóa hoặc thay ký tự này.",
+        "Character {char} cannot be printed on the form (emoji, CJK characters… are not in the form's font): remove or replace it.",
+    ),
     "vn_text_blank": (
         "Chỉ có khoảng trắng hoặc ký tự vô hình, không có chữ nào: hãy gõ nội dung, hoặc xóa hết để bỏ trống.",
         "Only spaces or invisible characters, no text: type the answer, or delete everything to leave it empty.",
@@ -332,9 +336,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {file} đã có và khác nội dung: không ghi đè.",
         "{file} already exists with other content: not replaced.",
     ),
+    # --- formfill check: a PDF read back ---------------------------------------------------------
+    "check_missing": (
+        "không thấy “{expected}” trong ô của nó (ô trống).",
+        "“{expected}” is not in its box (the box is empty).",
+    ),
+    "check_different": (
+        "ô ghi “{found}”, đáng lẽ phải là “{expected}”.",
+        "the box reads “{found}” instead of “{expected}”.",
+    ),
+    "check_misplaced": (
+        "“{expected}” có trên trang nhưng lệch khỏi ô của nó (trong ô đọc được “{found}”).",
+        "“{expected}” is on the page but outside its box (the box reads “{found}”).",
+    ),
+    "check_checkbox": (
+        "ô đánh dấu phải {expected}, trên PDF {found}.",
+        "the tick box should be {expected}; the PDF shows {found}.",
+    ),
+    "check_digits": (
+        "các ô chữ số phải là “{expected}”, đọc được “{found}”.",
+        "the digit boxes should read “{expected}”; they read “{found}”.",
+    ),
+    "check_not_pdf": (
+        "tệp không phải PDF hoặc đã hỏng.",
+        "the file is not a PDF, or it is damaged.",
+    ),
+    "file_not_found": ("không có tệp này.", "no such file."),
+    "file_unreadable": ("không mở được tệp (quyền truy cập?).", "the file cannot be opened (permissions?)."),
     # Anything not listed: shown with this text (and a test checks the table covers what we raise).
     "__fallback__": ("Giá trị không hợp lệ.", "Invalid value."),
 }
+
+
+# The sex values ("Nam", "Nữ") a message shows, and their English words.
+SEX_KEYS = frozenset({"expected", "given", "sex"})
+SEX_EN = {"Nam": "male", "Nữ": "female"}
 
 
 class _SafeCtx(dict[str, Any]):
@@ -351,8 +387,12 @@ def _fmt_value(value: Any) -> str:
 def format_message(type_: str, ctx: Mapping[str, Any] | None = None, lang: Lang | None = None) -> str:
     """The user-facing message for an error type, in ``lang`` (default: the current language)."""
     vi, en = MESSAGES.get(type_, MESSAGES["__fallback__"])
-    template = en if (lang or current_lang()) == "en" else vi
+    english = (lang or current_lang()) == "en"
+    template = en if english else vi
     safe = _SafeCtx({k: _fmt_value(v) for k, v in (ctx or {}).items()})
+    if english:  # "of sex male", not "of sex Nam": the values the rules compare, in English words
+        for key in SEX_KEYS.intersection(safe):
+            safe[key] = SEX_EN.get(safe[key], safe[key])
     return template.format_map(safe)
 
 
@@ -363,3 +403,8 @@ def vn_error(type_: str, **ctx: Any) -> PydanticCustomError:
     """
     vi, _en = MESSAGES[type_]
     return PydanticCustomError(type_, vi, ctx or None)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 thing", "2 things": English counts without "(s)" (Vietnamese nouns do not change)."""
+    return f"{count} {word if count == 1 else many or word + 's'}"

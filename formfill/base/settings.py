@@ -17,6 +17,15 @@ The CLI loads the settings before any command runs and exits 2 on that error. On
 | offset_*_mm  | ``FORMFILL_OFFSET_X_MM`` / ``_Y_MM`` | ``0``: finite, within ±20 mm               |
 | packs        | ``FORMFILL_PACKS``                   | none: extra pack folders, ``os.pathsep``   |
 | today        | ``FORMFILL_TODAY``                   | the real date (``YYYY-MM-DD`` pins it)     |
+
+The office keys live in one TOML file, ``formfill.toml`` in the user config folder (platformdirs);
+``FORMFILL_CONFIG`` or ``--config PATH`` (:func:`use_config`) points elsewhere. Every key has a
+default, so a missing default file is no error (a missing file that was named is). Sections and keys:
+``[office]`` name, place, province, timezone (``Asia/Ho_Chi_Minh``), days_off (dates);
+``[store]`` path, url (``FORMFILL_DATABASE_URL`` overrides; ``sqlite:///…`` only for now);
+``[kiosk]`` idle_seconds (120), countdown_seconds (20), forms (all), printer ("" = none), output_dir,
+keep_pdf (false); ``[retention]`` draft_hours (24), submission_days (30). A bad value or an unknown
+key is a :class:`SettingsError` naming ``section.key`` and the file.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -35,9 +45,21 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from formfill.base.errors import FormfillError
+from formfill.base.sections import (
+    _KEY_ALLOWED,
+    SECTIONS,
+    KioskSettings,
+    OfficeSettings,
+    RetentionSettings,
+    StoreSettings,
+)
 
 ENV_PREFIX = "FORMFILL_"
 DRAFTS_FILE = "drafts.sqlite3"
+CONFIG_FILE = "formfill.toml"
+ENV_CONFIG = ENV_PREFIX + "CONFIG"
+ENV_DATABASE_URL = ENV_PREFIX + "DATABASE_URL"
+CONFIG_MAX_BYTES = 256 * 1024
 OFFSET_LIMIT_MM = 20.0
 DEFAULT_THEME = "formfill-contrast"
 _THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -187,6 +209,79 @@ def default_output_dir() -> Path:
     return Path(platformdirs.user_documents_dir()) / "formfill"
 
 
+# --- the TOML file: office, store, kiosk, retention ---------------------------------------------------
+
+
+def default_config_path() -> Path:
+    """``formfill.toml`` in the user config folder (platformdirs)."""
+    return Path(platformdirs.user_config_dir("formfill", appauthor=False)) / CONFIG_FILE
+
+
+_config_override: Path | None = None
+
+
+def use_config(path: Path | None) -> None:
+    """``--config PATH``: read this file instead of ``FORMFILL_CONFIG`` or the default (None: back)."""
+    global _config_override
+    _config_override = Path(path).expanduser() if path is not None else None
+
+
+def config_path(environ: Mapping[str, str] | None = None) -> tuple[Path, bool]:
+    """The config file in effect and whether it was named (``--config``, ``FORMFILL_CONFIG``)."""
+    env = os.environ if environ is None else environ
+    if _config_override is not None:
+        return _config_override, True
+    raw = env.get(ENV_CONFIG, "").strip()
+    return (Path(raw).expanduser(), True) if raw else (default_config_path(), False)
+
+
+def read_config(path: Path, named: bool) -> dict[str, dict[str, object]]:
+    """The sections of the TOML file; {} when the default file does not exist. SettingsError otherwise."""
+    name = "--config" if _config_override is not None else ENV_CONFIG if named else CONFIG_FILE
+    try:
+        if path.stat().st_size > CONFIG_MAX_BYTES:
+            raise SettingsError(
+                [problem(name, str(path), "một tệp TOML nhỏ (≤ 256 KB)", "a small TOML file")]
+            )
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        if named:
+            raise SettingsError([problem(name, str(path), *_TOML_FILE)]) from None
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        why = str(exc) if isinstance(exc, tomllib.TOMLDecodeError) else type(exc).__name__
+        raise SettingsError(
+            [(f"Không đọc được tệp cấu hình {path}: {why}.", f"Cannot read the config file {path}: {why}.")]
+        ) from None
+    out: dict[str, dict[str, object]] = {}
+    problems = []
+    for section, body in data.items():
+        if section not in SECTIONS or not isinstance(body, dict):
+            problems.append(problem(f"{path}: [{section}]", body, *_SECTION_NAMES))
+            continue
+        out[section] = _relative_paths(section, body, path.parent)
+    if problems:
+        raise SettingsError(problems)
+    return out
+
+
+_TOML_FILE = ("đường dẫn một tệp TOML có thật", "the path of an existing TOML file")
+_SECTION_NAMES = (
+    "các mục [office], [store], [kiosk], [retention]",
+    "sections [office], [store], [kiosk], [retention]",
+)
+
+
+def _relative_paths(section: str, body: dict[str, object], folder: Path) -> dict[str, object]:
+    """Paths in the file are read relative to the file's folder (``~`` is the user's home)."""
+    out = dict(body)
+    for key in ("path", "output_dir"):
+        raw = out.get(key)
+        if isinstance(raw, str) and raw.strip():
+            out[key] = folder / Path(raw.strip()).expanduser()
+    return out
+
+
 class Settings(BaseModel):
     """What formfill needs to know about its surroundings (see the table at the top of the module)."""
 
@@ -205,10 +300,19 @@ class Settings(BaseModel):
     today: date | None = None
     # Test settings: a steady cursor makes screenshots deterministic.
     cursor_blink: bool = True
+    # From the TOML file (config_file: the file read, None when there was none).
+    config_file: Path | None = None
+    office: OfficeSettings = Field(default_factory=OfficeSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    kiosk: KioskSettings = Field(default_factory=KioskSettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
 
     @property
     def drafts_path(self) -> Path | None:
-        """The drafts database file, or None for the storage default."""
+        """The database file of drafts and submissions (``store``, else the data folder), or None for
+        the storage default."""
+        if self.store.file is not None:
+            return self.store.file
         return self.data_dir / DRAFTS_FILE if self.data_dir is not None else None
 
     @classmethod
@@ -230,20 +334,33 @@ class Settings(BaseModel):
                 problems.append(problem(var.env, raw, var.allowed_vi, var.allowed_en))
         if problems:
             raise SettingsError(problems)
+        path, named = config_path(env)
+        sections = read_config(path, named)
+        if sections or named:
+            values["config_file"] = path
+        url = env.get(ENV_DATABASE_URL, "").strip()
+        if url:
+            sections = {**sections, "store": {**sections.get("store", {}), "url": url}}
+        values.update(sections)
         values.update({k: v for k, v in overrides.items() if v is not None})
         try:
             return cls.model_validate(values)
         except ValidationError as exc:
-            raise SettingsError(_problems_of(exc)) from None
+            raise SettingsError(_problems_of(exc, path, url)) from None
 
 
-def _problems_of(exc: ValidationError) -> list[tuple[str, str]]:
+def _problems_of(exc: ValidationError, path: Path | None = None, url: str = "") -> list[tuple[str, str]]:
     out = []
     for err in exc.errors():
         field = str(err["loc"][0]) if err["loc"] else ""
         var = _BY_FIELD.get(field)
         if var is not None:
             out.append(problem(var.env, err.get("input"), var.allowed_vi, var.allowed_en))
+        elif field in SECTIONS and len(err["loc"]) > 1:
+            key = f"{field}.{err['loc'][1]}"
+            allowed = _KEY_ALLOWED.get(key, (str(err["msg"]), str(err["msg"])))
+            where = ENV_DATABASE_URL if key == "store.url" and url else f"{path}: {key}"
+            out.append(problem(where, err.get("input"), *allowed))
         else:
             out.append(problem(field, err.get("input"), str(err["msg"]), str(err["msg"])))
     return out
@@ -264,7 +381,13 @@ _cache: dict[tuple[str | None, ...], Settings] = {}
 
 def current() -> Settings:
     """The settings of this process, from the environment as it is now (re-read when it changes)."""
-    key = tuple(os.environ.get(name) for name in ENV_NAMES)
+    path, _named = config_path()
+    try:
+        stamp: object = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    extra = (os.environ.get(ENV_CONFIG), os.environ.get(ENV_DATABASE_URL), str(path), str(stamp))
+    key = tuple(os.environ.get(name) for name in ENV_NAMES) + extra
     found = _cache.get(key)
     if found is None:
         found = Settings.from_env()

@@ -68,3 +68,10 @@ def mask(value: object) -> str:
     if n >= 3:
         return "*" * (n - 2) + text[-2:]
     return "*" * n
+
+
+def mask_id_last3(value: object) -> str:
+    """ "087123456745" -> "*********745": an ID number as an office list may show it (last 3 digits,
+    enough for the desk to match the paper in front of it, too few to identify anyone)."""
+    text = "" if value is None else str(value)
+    return "*" * max(len(text) - 3, 0) + text[-3:] if len(text) > 3 else "*" * len(text)

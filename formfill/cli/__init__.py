@@ -16,6 +16,7 @@ from formfill.cli.common import (  # noqa: F401 - re-exported for command module
     EXIT_OK,
     EXIT_UNREADABLE,
     LangOption,
+    LocalGroup,
     apply_lang,
     checked_settings,
     fail,
@@ -24,6 +25,7 @@ from formfill.cli.common import (  # noqa: F401 - re-exported for command module
 
 app = typer.Typer(
     name="formfill",
+    cls=LocalGroup,
     help="Trợ lý điền tờ khai hành chính Việt Nam. / Vietnamese administrative declaration assistant.",
     no_args_is_help=False,
     add_completion=False,
@@ -51,6 +53,8 @@ _COMMAND_MODULES = (
     "formfill.cli.forms",
     "formfill.cli.render",
     "formfill.cli.batch",
+    "formfill.cli.office",
+    "formfill.cli.kiosk",
 )
 
 

@@ -163,14 +163,36 @@ def idcard_cmd(
         card = parse_cccd_qr(text)
     except ValidationError as exc:
         for err in explain(exc):
-            typer.echo(f"{err.path or '-'}: {err.message}  [{err.type}]", err=True)
+            where = err.path or tr("Mã QR", "QR code")
+            typer.echo(f"{where}: {err.message}  [{err.type}]", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     data = card.model_dump(mode="json")
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    for key, value in data.items():
-        typer.echo(f"{key:<24} {'' if value is None else value}")
+    else:
+        labels = _card_labels()
+        width = max(len(label) for label in labels.values()) + 2
+        for key, value in data.items():
+            typer.echo(f"{labels.get(key, key):<{width}}{'' if value is None else value}")
+    for warning in _card_warnings(card):
+        typer.echo(tr("Cảnh báo: ", "Warning: ") + warning, err=True)
+
+
+def _card_labels() -> dict[str, str]:
+    """The card's lines as a person names them ("Số định danh cá nhân"), keys only in ``--json``."""
+    from formfill.forms.field_docs import walk
+    from formfill.types.cccd_qr import CccdQr
+
+    return {doc.key: doc.label_for() for doc in walk(CccdQr)}
+
+
+def _card_warnings(card: Any) -> list[str]:
+    """A card whose ID number disagrees with its own sex or birth year: read it, but say so."""
+    from formfill.base.messages import format_message
+    from formfill.types import check_personal_id
+
+    problems = check_personal_id(card.so_dinh_danh_ca_nhan, birth=card.ngay_sinh, gender=card.gioi_tinh)
+    return [format_message(err.type, err.context) for _name, err in problems]
 
 
 def register(app: typer.Typer) -> None:

@@ -35,6 +35,24 @@ def _options(offset_x: float | None, offset_y: float | None, preprinted: bool = 
     )
 
 
+def _offset_notice(spec: Any, options: Any, offset_x: float | None, offset_y: float | None) -> None:
+    """One line when ``--offset-x/-y`` is given for a complete page, where offsets do not apply."""
+    from formfill.base.i18n import tr
+    from formfill.render.draw import values_only
+    from formfill.render.engine import compile_form
+
+    if (offset_x or offset_y) and not values_only(compile_form(spec), options):
+        typer.echo(
+            tr(
+                "Lưu ý: độ lệch máy in chỉ áp dụng khi in giá trị lên giấy in sẵn (--preprinted); "
+                "trang đầy đủ in không lệch.",
+                "Note: printer offsets apply only to values-only output (--preprinted); "
+                "a complete page prints without them.",
+            ),
+            err=True,
+        )
+
+
 def _validated(spec: Any, data_file: Path) -> Any:
     """Read and validate the JSON data; exit 2 when unreadable, 1 (with messages) when invalid."""
     from pydantic import ValidationError
@@ -107,6 +125,7 @@ def fill_cmd(
     apply_lang(lang)
     options = _options(offset_x, offset_y, preprinted)
     spec = load_form(form)
+    _offset_notice(spec, options, offset_x, offset_y)
     if output.exists() and not force:
         fail(
             EXIT_UNREADABLE,
@@ -152,6 +171,7 @@ def check_cmd(
     """Kiểm tra PDF có đủ mọi giá trị, đúng chỗ / check that a PDF carries every value in its box."""
     from formfill.base.i18n import tr
     from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, apply_lang, fail, load_form
+    from formfill.render.draw import effective
     from formfill.render.engine import compile_form, plan_pdf
     from formfill.render.failures import RenderError
     from formfill.render.verify import UnreadablePDF, read_pdf_file, verify
@@ -162,13 +182,21 @@ def check_cmd(
     try:
         data_bytes, pages = read_pdf_file(pdf)
     except (OSError, UnreadablePDF) as exc:
-        fail(EXIT_UNREADABLE, tr(f"Không đọc được PDF {pdf}: {exc}", f"Cannot read PDF {pdf}: {exc}"))
+        from formfill.base.messages import format_message
+
+        why = (
+            str(exc)
+            if isinstance(exc, UnreadablePDF)
+            else format_message("file_not_found" if isinstance(exc, FileNotFoundError) else "file_unreadable")
+        )
+        fail(EXIT_UNREADABLE, tr(f"Không đọc được PDF {pdf}: {why}", f"Cannot read PDF {pdf}: {why}"))
     declaration = _validated(spec, data)
     try:
         plan = plan_pdf(spec, declaration)
     except RenderError as exc:
         fail(EXIT_INVALID, str(exc))
     overlay = compile_form(spec).kind == "overlay"
+    options = effective(compile_form(spec), options)  # offsets only where the fill applied them
     problems = verify(data_bytes, plan, options, pages=pages, boxes_drawn=not (overlay or preprinted))
     if problems:
         for p in problems:

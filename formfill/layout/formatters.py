@@ -44,6 +44,12 @@ def _part(index: int) -> Callable[[Any], str]:
     return fmt
 
 
+def _date_line(value: dt.date) -> str:
+    """A whole "ngày 20 tháng 11 năm 2026" (NĐ 30 zeros), for a column too narrow for three dotted slots."""
+    day, month, year = _types().date_line_parts(value)
+    return f"ngày {day} tháng {month} năm {year}"
+
+
 def _time_part(index: int) -> Callable[[Any], str]:
     """Hours ("7", "10") or minutes ("05", "30") of a time of day, for "… giờ … phút"."""
 
@@ -69,6 +75,25 @@ def _join(value: Any) -> str:
     if isinstance(value, str):  # one choice
         return value
     return ", ".join(text for text in (_text(item) for item in value) if text.strip())
+
+
+# level words a place's short form leaves out ("phường Sa Đéc, tỉnh Đồng Tháp" -> "Sa Đéc"), longest first
+_LEVEL_WORDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "tỉnh", "quận", "huyện", "xã")
+
+
+def short_place(value: Any) -> str:
+    """The short place of a "…, ngày … tháng … năm …" line: its first unit's name without its level word.
+
+    "phường Sa Đéc, tỉnh Đồng Tháp" -> "Sa Đéc" (as official papers write "Sa Đéc, ngày …"); a
+    numbered unit keeps its level word ("Phường 1"), and text with no level word stays as written.
+    """
+    first = str(value).split(",")[0].strip()
+    lower = first.lower()
+    for word in _LEVEL_WORDS:
+        if lower.startswith(word + " "):
+            rest = first[len(word) + 1 :].strip()
+            return first if not rest or rest[0].isdigit() else rest
+    return first
 
 
 @dataclass(frozen=True)
@@ -101,10 +126,14 @@ FORMATTERS: dict[str, Formatter] = {
         Formatter("day", _part(0), "date", "day of a ngày … tháng … năm … line (NĐ 30 zeros)"),
         Formatter("month", _part(1), "date", "month of a date line (NĐ 30: 01, 02, 3 … 12)"),
         Formatter("year", _part(2), "date", "year of a date line"),
+        Formatter("date_line", _date_line, "date", "ngày … tháng … năm … as one text (NĐ 30 zeros)"),
         Formatter("int", str, "int", "a whole number"),
         Formatter("hour", _time_part(0), "any", "hours of a time of day (… giờ … phút): 7, 10"),
         Formatter("minute", _time_part(1), "any", "minutes of a time of day, two digits: 05, 30"),
         Formatter("numbered", _numbered, "any", "a paper's number (so), after its name (ten_giay_to) if any"),
+        Formatter(
+            "short_place", short_place, "str", 'a place\'s first unit without its level word: "Sa Đéc"'
+        ),
         Formatter("join", _join, "scalars", 'a list of choices on one line, joined with ", " as stored'),
     )
 }

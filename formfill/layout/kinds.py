@@ -99,7 +99,9 @@ def _signatures(el: m.SignaturesEl, base: Path_) -> Iterator[BindingAt]:
 def run_bindings(base: Path_, runs: list[Any]) -> Iterator[BindingAt]:
     """The bindings of a line of runs (value slots, tick boxes, digit boxes)."""
     for k, run in enumerate(runs):
-        if isinstance(run, m.ValueRun):
+        if isinstance(run, m.TextRun) and run.strike is not None:
+            yield (*base, k, "strike", "field"), run.strike.field, "@any", None
+        elif isinstance(run, m.ValueRun):
             yield (*base, k, "value"), run.value, "", None
         elif isinstance(run, m.CheckRun):
             yield (*base, k, "checkbox"), run.checkbox, "@any", None
@@ -120,6 +122,7 @@ ELEMENT_KINDS: dict[str, ElementKind] = {
     "footnotes": ElementKind(m.FootnotesEl, _no_bindings),
     "page_break": ElementKind(m.PageBreakEl, _no_bindings),
     "spacer": ElementKind(m.SpacerEl, _no_bindings),
+    "photos": ElementKind(m.PhotosEl, _no_bindings),
 }
 
 
@@ -149,3 +152,6 @@ def template_bindings(template: m.Template) -> Iterator[BindingAt]:
         yield from ELEMENT_KINDS[el.kind].bindings(el, ("elements", i, el.kind))
     for i, box in enumerate(template.boxes):
         yield from BOX_BINDINGS[type(box)](box, ("boxes", i))
+    for name, tests in template.conditions.items():
+        for k, test in enumerate(tests):
+            yield ("conditions", name, k, "field"), test.field, "@any", None

@@ -22,6 +22,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
+from formfill.layout.conditions import WHEN_RE, FieldTest
 from formfill.layout.units import Measure, mm, to_points
 
 PAGE_SIZES = {"A4": (mm(210), mm(297)), "A5": (mm(148), mm(210))}
@@ -103,10 +104,19 @@ Align = Literal["left", "center", "right"]
 
 
 # --- runs: what a line of text is made of ----------------------------------------------------
+class StrikeUnless(Strict):
+    """Strike a phrase through once ``field`` is answered with anything but ``unless`` (the phrase
+    not chosen: khai-tu's "Giấy báo tử / Giấy tờ thay thế Giấy báo tử", as its footnote asks)."""
+
+    field: str
+    unless: Any
+
+
 class TextRun(Strict):
     text: str
     style: Style | None = None
     note: int | None = None  # footnote mark printed as a superscript "(n)" after the text
+    strike: StrikeUnless | None = None
 
 
 class ValueRun(Strict):
@@ -159,9 +169,19 @@ class LabelledValue(Strict):
 
 
 # --- elements of a flow template ---------------------------------------------------------------
+def _when_ok(value: str | None) -> str | None:
+    if value is not None and not WHEN_RE.match(value):
+        raise ValueError(f"when: {value!r} is not a condition name (or !name)")
+    return value
+
+
+When = Annotated[str | None, BeforeValidator(_when_ok)]
+
+
 class Spacing(Strict):
     space_before: Measure = 0.0
     space_after: Measure = 0.0
+    when: When = None  # a name from the template's ``conditions:``: laid out only when it holds
 
 
 class BasisEl(Spacing):
@@ -300,6 +320,26 @@ class SignaturesEl(Spacing):
 class Note(Strict):
     mark: int | str
     text: str
+    when: When = None  # printed only when the condition holds (``!name``: when it does not)
+
+
+class PhotoBox(Strict):
+    label: str = "Ảnh chụp"
+    note: int | None = None
+
+
+class PhotosEl(Spacing):
+    """Empty frames for photos glued on paper (ket-hon's "Ảnh chụp", 4×6 cm, one per party), side by
+    side, each centred in an equal share of the width right of ``offset``."""
+
+    kind: Literal["photos"]
+    boxes: list[PhotoBox] = Field(min_length=1, max_length=4)
+    width: Measure = Field(default_factory=lambda: mm(40))
+    height: Measure = Field(default_factory=lambda: mm(60))
+    offset: Measure = 0.0
+    size: Measure = 11.0
+    between: str | None = None  # a title printed between two frames (it replaces the title element)
+    between_size: Measure = 14.0
 
 
 class FootnotesEl(Spacing):
@@ -331,7 +371,8 @@ Element = Annotated[
     | SignaturesEl
     | FootnotesEl
     | PageBreakEl
-    | SpacerEl,
+    | SpacerEl
+    | PhotosEl,
     Field(discriminator="kind"),
 ]
 
@@ -428,6 +469,8 @@ class Template(Strict):
     background: str | None = None  # PDF path relative to the template file
     boxes: list[Box] = Field(default_factory=list)
     continuation: bool = False  # overlay: allow a continuation sheet instead of an overflow error
+    # flow: named conditions (any of the tests holds) for elements and notes with ``when:``
+    conditions: dict[str, list[FieldTest]] = Field(default_factory=dict)
 
     _path: Any = PrivateAttr(default=None)  # the YAML file (set by the loader)
     _source: Any = PrivateAttr(default=None)  # its SourceMap, for file:line errors found later
@@ -448,4 +491,10 @@ class Template(Strict):
             raise ValueError("an overlay template needs boxes")
         if self.text.floor > self.text.size:
             raise ValueError("text.floor is larger than text.size")
+        whens = [getattr(el, "when", None) for el in self.elements]
+        whens += [n.when for el in self.elements if isinstance(el, FootnotesEl) for n in el.notes]
+        for when in filter(None, whens):
+            if when.lstrip("!") not in self.conditions:
+                known = ", ".join(sorted(self.conditions)) or "none"
+                raise ValueError(f"when: {when!r} names no condition of the template (conditions: {known})")
         return self

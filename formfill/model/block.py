@@ -138,6 +138,26 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Procedure:
+    """An administrative procedure a form is handed in for, as the national procedure records list it:
+    the kiosk's receipt slip tells the citizen which papers to bring to the counter from this."""
+
+    code: str  # national TTHC code ("1.001193"); "" when unverified (a doubt says so)
+    name: str
+    time_limit_days: int | None  # working days; 0 = the same working day; None = decided per case
+    time_limit: str  # the rule in words, with its exceptions
+    handed_in: tuple[str, ...]  # papers handed in (nộp)
+    shown: tuple[str, ...]  # papers shown or data looked up (xuất trình / tra cứu)
+    fee: str
+    legal_source: str  # where the above comes from
+
+    @property
+    def papers(self) -> tuple[str, ...]:
+        """What to bring to the counter: the papers handed in, then those shown or looked up."""
+        return self.handed_in + self.shown
+
+
+@dataclass(frozen=True)
 class FormMeta:
     """What a form is: public id, official title, legal basis, version, open doubts."""
 
@@ -152,6 +172,7 @@ class FormMeta:
     description_en: str
     sections: tuple[Section, ...]
     doubts: tuple[str, ...] = field(default_factory=tuple)
+    procedures: tuple[Procedure, ...] = field(default_factory=tuple)  # what the form is handed in for
 
     def section_of(self, top_level_field: str) -> Section | None:
         """The section a top-level field is asked in."""

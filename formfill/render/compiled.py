@@ -72,6 +72,9 @@ class ValueSlot:
     label: str  # the form's wording, for continuation-sheet headings and errors
     pad: float = 1.5  # kept clear at each end of a segment
     binding: Any = None  # the template Binding (prefix, alternative); None = path + fmt only
+    free: bool = False  # long free text: may go to a continuation sheet (names, IDs, dates never)
+    source: tuple[Any, ...] = ()  # the run's template path: the key to grow it by lines
+    grow_width: float = 0.0  # width of a line added when it grows (0: a fixed box, cannot grow)
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,24 @@ class CheckSlot:
     x: float
     y: float  # bottom edge
     size: float
+
+
+@dataclass(frozen=True)
+class StrikeSlot:
+    """A static phrase struck through when ``path`` holds an answer other than ``unless``."""
+
+    path: str
+    unless: Any
+    page: int
+    x0: float
+    x1: float
+    y: float
+
+    def ops(self, value: Any) -> list[LineOp]:
+        """The strike line when ``value`` is an answer other than ``unless`` (the phrase not chosen)."""
+        if value in (None, "") or value == self.unless:
+            return []
+        return [LineOp(self.page, self.x0, self.y, self.x1, self.y, 0.7)]
 
 
 @dataclass(frozen=True)
@@ -109,6 +130,9 @@ class ColumnSpec:
     label: str
 
 
+NOTES_FLOW = "notes-flow"  # a grow key: lay a roster table out with its page's notes moved on
+
+
 @dataclass(frozen=True)
 class TableSlot:
     rows_from: str
@@ -123,9 +147,11 @@ class TableSlot:
     label: str
     continuation_title: str
     more_noun: str = "dòng"  # "(Còn 5 dòng nữa: xem tiếp Phụ lục n)"
+    notes_kept: bool = False  # rows were given up so the form's notes share this page (a record with
+    # more rows asks for the layout without that: ``NOTES_FLOW``)
 
 
-Slot = ValueSlot | CheckSlot | DigitSlot | TableSlot
+Slot = ValueSlot | CheckSlot | DigitSlot | TableSlot | StrikeSlot
 
 
 @dataclass

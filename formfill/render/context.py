@@ -9,6 +9,7 @@ from typing import Any
 
 from formfill.forms.pack import FormSpec
 from formfill.layout import model as m
+from formfill.layout.conditions import applies
 from formfill.layout.yaml_source import TemplateError
 from formfill.render.fonts import ensure_fonts
 from formfill.render.runs import NOTE_RE, Out
@@ -24,8 +25,14 @@ def clean_label(text: str) -> str:
 class Context:
     """What builders share: frame, sizes, static-text glyph check, file:line errors."""
 
-    def __init__(self, spec: FormSpec, template: m.Template) -> None:
+    def __init__(
+        self, spec: FormSpec, template: m.Template, grow: dict[tuple[Any, ...], int] | None = None
+    ) -> None:
         self.spec = spec
+        # extra continuation lines per value run (its template path): a name, ID or date that does
+        # not fit its lines at the floor size gets lines of its own in a re-laid copy of the form
+        self.grow = dict(grow or {})
+        self._free: dict[Any, bool] = {}
         self.t = template
         self.faces = ensure_fonts()
         self.codepoints = {f.name: f.codepoints for f in self.faces.values()}
@@ -37,6 +44,23 @@ class Context:
         self.size = template.text.size
         self.leading = template.text.leading
         self.floor = template.text.floor
+
+    def free_text(self, binding: Any) -> bool:
+        """Whether a value may go to a continuation sheet: long free text only (an address, a
+        "nội dung" paragraph — a field longer than a name's 100 characters), never a person's
+        name, an ID number or a date, which always print in their own place."""
+        if binding is None:
+            return False
+        hit = self._free.get(binding.field)
+        if hit is None:
+            hit = binding.format == "address" or (_max_length(self.spec.model, binding.field) or 0) > 100
+            self._free[binding.field] = hit
+        alt = getattr(binding, "alternative", None)
+        return hit and (alt is None or self.free_text(alt))
+
+    def applies(self, when: str | None) -> bool:
+        """Whether an element or note with this ``when:`` belongs to this layout variant."""
+        return applies(when, self.grow)
 
     def lead(self, size: float) -> float:
         return self.leading * size / self.size
@@ -51,3 +75,52 @@ class Context:
         for ch in text:
             if ord(ch) not in cps:
                 raise self.source_error(ypath, f"the font has no glyph for {ch!r} (U+{ord(ch):04X})")
+
+
+def _max_length(model: Any, path: str) -> int | None:
+    """The ``maxLength`` a field's type advertises (text types carry it in their JSON schema)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    current: Any = model
+    info = None
+    for part in path.split("."):
+        models = [t for t in _members(current) if isinstance(t, type) and issubclass(t, BaseModel)]
+        hit = next((mo for mo in models if part in mo.model_fields), None)
+        if hit is None:
+            return None
+        info = hit.model_fields[part]
+        current = info.annotation
+    if info is None:
+        return None
+    found: list[int] = []
+
+    def scan(obj: Any) -> None:
+        schema = getattr(obj, "json_schema", None)
+        if isinstance(schema, dict) and isinstance(schema.get("maxLength"), int):
+            found.append(schema["maxLength"])
+
+    for meta in info.metadata:
+        scan(meta)
+    for member in _members(info.annotation, keep_annotated=True):
+        if typing.get_origin(member) is typing.Annotated:
+            for meta in typing.get_args(member)[1:]:
+                scan(meta)
+    return max(found) if found else None
+
+
+def _members(annotation: Any, keep_annotated: bool = False) -> list[Any]:
+    """The types an annotation may hold (through Annotated, Optional, unions and lists)."""
+    import types
+    import typing
+
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner = _members(typing.get_args(annotation)[0], keep_annotated)
+        return [annotation, *inner] if keep_annotated else inner
+    if origin in (typing.Union, types.UnionType, list, tuple):
+        return [
+            t for a in typing.get_args(annotation) if a is not type(None) for t in _members(a, keep_annotated)
+        ]
+    return [annotation]

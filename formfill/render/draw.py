@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from formfill.render.compiled import Compiled, LineOp, Op, RectOp, TextOp
+from formfill.render.fonts import REGULAR
 from formfill.render.plan import Plan
 
 
@@ -27,6 +28,22 @@ class RenderOptions:
         base: dict[str, Any] = {"offset_x_mm": current().offset_x_mm, "offset_y_mm": current().offset_y_mm}
         base.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**base)
+
+
+def values_only(compiled: Compiled, options: RenderOptions | None) -> bool:
+    """Whether the output is values without the form (pre-printed paper, or an overlay template
+    without its background): the only output printer offsets apply to. On a complete page labels,
+    dotted lines and values are drawn together, so moving the values alone would misplace them."""
+    opts = options or RenderOptions()
+    return opts.preprinted or (compiled.kind == "overlay" and compiled.background is None)
+
+
+def effective(compiled: Compiled, options: RenderOptions | None) -> RenderOptions:
+    """``options`` with the offsets dropped where they do not apply (see :func:`values_only`)."""
+    opts = options or RenderOptions()
+    if values_only(compiled, opts) or not (opts.offset_x_mm or opts.offset_y_mm):
+        return opts
+    return RenderOptions(preprinted=opts.preprinted)
 
 
 def metadata(compiled: Compiled) -> dict[str, str]:
@@ -127,9 +144,10 @@ def draw_pdf(compiled: Compiled, plan: Plan, options: RenderOptions | None = Non
 
     # Binary (compressed) streams without the ASCII85 layer: smaller files, ~4 ms less per PDF.
     rl_config.useA85 = 0
-    opts = options or RenderOptions()
+    opts = effective(compiled, options)
     buf = io.BytesIO()
-    canvas = Canvas(buf, pagesize=compiled.page_size, invariant=1, pageCompression=1)
+    # the initial font is the embedded serif: a default Helvetica would be listed unembedded
+    canvas = Canvas(buf, pagesize=compiled.page_size, invariant=1, pageCompression=1, initialFontName=REGULAR)
     meta = metadata(compiled)
     canvas.setTitle(meta["title"])
     canvas.setSubject(meta["subject"])

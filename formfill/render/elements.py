@@ -1,5 +1,6 @@
 """Builders of the elements of a flow template: basis, national header, title, line, row, paragraph,
-place/date line, signatures, footnotes (tables are in :mod:`formfill.render.tables`).
+place/date line, footnotes (tables are in :mod:`formfill.render.tables`, the signature row in
+:mod:`formfill.render.signatures`).
 
 Each builder is made once from the element and measured or drawn at a page and a top; the flow
 compiler decides where it goes. :data:`formfill.render.kinds.FLOW_KINDS` maps each kind to its builder.
@@ -114,6 +115,8 @@ def footnotes(ctx: Context, el: m.FootnotesEl, ypath: tuple[Any, ...]) -> Builde
         out.ops.extend(o.ops)
         y -= h
         for k, note in enumerate(el.notes):
+            if not ctx.applies(note.when):
+                continue
             h, o = rl.layout([m.TextRun(text=f"({note.mark}) {note.text}")], (*ypath, k), y, align="justify")
             out.ops.extend(o.ops)
             y -= h
@@ -179,65 +182,6 @@ def row(ctx: Context, el: m.RowEl, ypath: tuple[Any, ...]) -> Builder:
     return build
 
 
-def signatures(ctx: Context, el: m.SignaturesEl, ypath: tuple[Any, ...]) -> Builder:
-    size = el.size or ctx.size
-    n = len(el.columns)
-    col_w = (ctx.right - ctx.left) / n
-    if n == 1:  # one signer: the right half, as on the official forms
-        col_w = (ctx.right - ctx.left) * 0.5
-
-    def build(page: int, top: float) -> tuple[float, Out]:
-        out = Out()
-        heights = []
-        for j, col in enumerate(el.columns):
-            x0 = ctx.right - col_w * (n - j)
-            x1 = x0 + col_w
-            cpath = (*ypath, "columns", j)
-            y = top
-            parts: list[tuple[list[Any], str, float, str]] = []
-            if isinstance(col.date_line, m.PlaceDateBinding):
-                parts.append(
-                    (
-                        [m.ValueRun(value=col.date_line.place, align="center", leader=False, lines=2)],
-                        "italic",
-                        size,
-                        "Làm tại",
-                    )
-                )
-                parts.append((column_date_runs(col.date_line.date), "italic", size, "Ngày làm tờ khai"))
-            elif col.date_line:
-                parts.append(([m.TextRun(text="…, ngày … tháng … năm …")], "italic", size, ""))
-            parts.append(([m.TextRun(text=col.title, note=col.note)], "bold", size, ""))
-            if col.hint:
-                parts.append(([m.TextRun(text=col.hint)], "italic", size * 0.92, ""))
-            for runs_, style, sz, label in parts:
-                rl = RunLayout(ctx, page, x0 + 2, x1 - 2, sz, style)
-                y -= _take(out, rl.layout(runs_, cpath, y, align="center", label=label))
-            y -= el.space
-            if col.name is not None:
-                rl = RunLayout(ctx, page, x0 + 4, x1 - 4, size, "bold")
-                name = m.ValueRun(
-                    value=col.name,
-                    width=m.Width(points=x1 - x0 - 8),
-                    align="center",
-                    leader=False,
-                    style="bold",
-                )
-                y -= _take(out, rl.layout([name], (*cpath, "name"), y, label=clean_label(col.title)))
-            for k, line in enumerate(col.lines):
-                rl = RunLayout(ctx, page, x0 + 2, x1 - 2, size * 0.92, "regular")
-                y -= _take(out, rl.layout(line, (*cpath, "lines", k), y))
-            heights.append(top - y)
-        y = top - ctx.lead(size) * 0.5
-        for k, line in enumerate(el.aside):
-            rl = RunLayout(ctx, page, ctx.left, ctx.right - col_w * n - 6, size, "regular")
-            y -= _take(out, rl.layout(line, (*ypath, "aside", k), y))
-        heights.append(top - y)
-        return max(heights), out
-
-    return build
-
-
 def place_date_runs(el: m.PlaceDateEl) -> list[Any]:
     runs: list[Any] = [m.TextRun(text=el.prefix)]
     comma = ","
@@ -261,18 +205,6 @@ def place_date_runs(el: m.PlaceDateEl) -> list[Any]:
             )
     else:
         runs.append(m.TextRun(text=f"{comma} ngày …… tháng …… năm ……"))
-    return runs
-
-
-def column_date_runs(date: m.Binding) -> list[Any]:
-    runs: list[Any] = []
-    for text, fmt, w in (("ngày ", "day", 6), (" tháng ", "month", 6), (" năm ", "year", 10)):
-        runs.append(m.TextRun(text=text))
-        runs.append(
-            m.ValueRun(
-                value=m.Binding(field=date.field, format=fmt), width=m.Width(points=w * MM), align="center"
-            )
-        )
     return runs
 
 

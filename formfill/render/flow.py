@@ -9,23 +9,27 @@ placing, footnotes at the bottom, how many rows a roster table gets, page number
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any
 
 from formfill.forms.pack import FormSpec
 from formfill.layout import model as m
-from formfill.render.compiled import Compiled, Op, TextOp
+from formfill.render.compiled import NOTES_FLOW, Compiled, Op, TextOp
 from formfill.render.context import Builder, Context
 from formfill.render.fitting import text_width
 from formfill.render.fonts import REGULAR
 from formfill.render.kinds import FLOW_KINDS
+from formfill.render.runs import RunLayout
 from formfill.render.tables import RosterTable
 
 
 class FlowCompiler:
     """One pass over a flow template: static ops per page, and the slots values are filled into."""
 
-    def __init__(self, spec: FormSpec, template: m.Template) -> None:
-        self.ctx = Context(spec, template)
+    def __init__(
+        self, spec: FormSpec, template: m.Template, grow: dict[tuple[Any, ...], int] | None = None
+    ) -> None:
+        self.ctx = Context(spec, template, grow)
         self.t = template
         self.page = 0
         self.y = self.ctx.top
@@ -73,7 +77,8 @@ class FlowCompiler:
     def compile(self) -> Compiled:
         ctx = self.ctx
         for i, el in enumerate(self.t.elements):
-            FLOW_KINDS[el.kind].place(self, el, ("elements", i, el.kind), i)
+            if ctx.applies(getattr(el, "when", None)):
+                FLOW_KINDS[el.kind].place(self, el, ("elements", i, el.kind), i)
         for n in range(1, len(self.static)):  # NĐ 30: page numbers from page 2, centred in the top margin
             label = str(n + 1)
             w = text_width(label, REGULAR, 11)
@@ -104,19 +109,37 @@ class FlowCompiler:
         height, _ = build(self.page, self.y)
         if el.at_bottom and not self.closed and self.y - height >= ctx.bottom:
             self.y = ctx.bottom + height
+        if self.closed or (self.y - height < ctx.bottom - 0.01 and self.y < ctx.top - 0.01):
+            self.new_page()  # a page of notes only: it says which form it belongs to
+            self.place(self._notes_heading(el.size, ypath), ypath)
         self.place(build, ypath)
         if el.at_bottom:
             self.closed = True
         self.y -= el.space_after
 
-    def _following_height(self, index: int) -> float:
+    def _notes_heading(self, size: float, ypath: tuple[Any, ...]) -> Builder:
+        """ "TỜ KHAI … (tiếp theo)" at the top of a page that holds only the form's notes."""
+        ctx = self.ctx
+        text = f"{ctx.spec.meta.title.upper()} (tiếp theo)"
+
+        def build(page: int, top: float) -> tuple[float, Any]:
+            rl = RunLayout(ctx, page, ctx.left, ctx.right, size + 1, "bold")
+            return rl.layout([m.TextRun(text=text)], (*ypath, "heading"), top, align="center")
+
+        return build
+
+    def _following_height(self, index: int, notes: bool = False) -> float:
         """The height of the elements after the roster table at ``index`` that must share its page
-        (inf: another roster table)."""
+        (inf: another roster table); with ``notes``, footnotes that may flow on are counted too."""
         total = 0.0
         elements = self.t.elements
         for j in range(index + 1, len(elements)):
             el = elements[j]
+            if not self.ctx.applies(getattr(el, "when", None)):
+                continue
             height = FLOW_KINDS[el.kind].height(self, el, ("elements", j, el.kind))
+            if height is None and notes and el.kind == "footnotes":
+                height = self.element_height(el, ("elements", j, el.kind))
             if height is None:
                 break  # a page break, or notes that may flow on: only what comes before must share the page
             if height == math.inf:
@@ -134,13 +157,22 @@ class FlowCompiler:
         """A table of rows from a list field: as many rows as this page holds before what must follow it."""
         ctx = self.ctx
         table = RosterTable.measure(ctx, el, ypath)
+        kept = False
         header_h, row_h, note_h = table.header_h, table.row_h, table.note_h
         if isinstance(el.rows, int):
             n_rows = el.rows
         else:
-            after = self._following_height(index)
             avail = self.y - ctx.bottom - header_h - note_h
-            n_rows = int((avail - after) // row_h) if after != math.inf else -1
+            # footnotes that fit under the signatures with the table's minimum rows stay on this page
+            # (a page 2 holding only footnotes is what a clerk sends back); else they may flow on
+            n_rows = -1
+            moved = ctx.grow.get((NOTES_FLOW, el.rows_from), 0) > 0  # this record has more rows
+            for notes in (False,) if moved else (True, False):
+                after = self._following_height(index, notes)
+                n_rows = int((avail - after) // row_h) if after != math.inf else -1
+                if n_rows >= el.min_rows:
+                    kept = notes and after > self._following_height(index)
+                    break
             if n_rows < el.min_rows:  # what follows goes to the next page: fill this one
                 n_rows = int(avail // row_h)
         if n_rows < el.min_rows:
@@ -150,11 +182,15 @@ class FlowCompiler:
                 if isinstance(el.rows, int)
                 else int((self.y - ctx.bottom - header_h - note_h) // row_h)
             )
+        budget = n_rows * row_h  # what the page gives the rows (with what must follow them)
+        while n_rows > 1 and sum(table.heights(ctx, n_rows)) > budget + 0.01:
+            n_rows -= 1  # rows grown for a long name take the room of others (they continue)
         page, top = self.page, self.y
         ops, slot = table.place(ctx, page, top, n_rows)
+        slot = replace(slot, notes_kept=kept)
         self.static[page].extend(ops)
         self.slots.append(slot)
-        self.y = top - header_h - n_rows * row_h - note_h
+        self.y = top - header_h - sum(table.heights(ctx, n_rows)) - note_h
 
 
 __all__ = ["FlowCompiler"]

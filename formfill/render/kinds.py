@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from formfill.render import elements as e
 from formfill.render.context import Builder, Context
+from formfill.render.photos import photos
+from formfill.render.signatures import signatures
 from formfill.render.tables import fixed_table
 
 if TYPE_CHECKING:
@@ -92,8 +94,9 @@ FLOW_KINDS: dict[str, FlowKind] = {
     "paragraph": FlowKind(e.paragraph),
     "place_date": FlowKind(e.place_date),
     "table": FlowKind(fixed_table, _place_table, _table_height),  # roster tables: placed by the compiler
-    "signatures": FlowKind(e.signatures),
+    "signatures": FlowKind(signatures),
     "footnotes": FlowKind(e.footnotes, _place_footnotes, _footnotes_height),
     "page_break": FlowKind(None, _new_page, _page_ends),
     "spacer": FlowKind(None, _skip, _spacer_height),
+    "photos": FlowKind(photos),
 }

@@ -67,6 +67,7 @@ class OverlayCompiler:
                         box.align,
                         self._label(box, box.value.field),
                         binding=box.value,
+                        free=ctx.free_text(box.value),
                     )
                 )
             elif isinstance(box, m.CheckBox):

@@ -14,12 +14,14 @@ from formfill.base.text import nfc
 from formfill.layout.formatters import FORMATTERS
 from formfill.layout.paths import resolve
 from formfill.render.compiled import (
+    NOTES_FLOW,
     CheckSlot,
     Compiled,
     DigitSlot,
     LineOp,
     Op,
     Segment,
+    StrikeSlot,
     TableSlot,
     TextOp,
     ValueSlot,
@@ -134,11 +136,24 @@ def _place_lines(slot: ValueSlot, fitted: Any, font: str) -> tuple[list[TextOp],
     return lines, boxes
 
 
+MIN_SIZE = 5.0  # a name in a fixed box may shrink below the template's floor, never below this
+MAX_GROW = 8  # lines a value may be given beyond its template's
+
+
+class NeedsRoom(Exception):
+    """Some names, IDs or dates need more lines than the layout gives them: ``grow`` says how many."""
+
+    def __init__(self, grow: dict[tuple[Any, ...], int]) -> None:
+        super().__init__(grow)
+        self.grow = grow
+
+
 class Planner:
     def __init__(self, compiled: Compiled) -> None:
         self.c = compiled
         self.plan = Plan(pages=compiled.pages)
         self.sheets = Sheets(compiled, self.plan)
+        self.grow: dict[tuple[Any, ...], int] = {}
 
     def value(self, slot: ValueSlot, obj: Any, prefix: str = "") -> None:
         font = FACES[slot.style]
@@ -148,8 +163,14 @@ class Planner:
         if not text:
             return
         check_glyphs(text, font, path)
+        if "signatures" in slot.source and "name" in slot.source:
+            self.sheets.signer = (slot.label, text)
         limits = [s.width - 2 * slot.pad for s in slot.segments]
         fitted = fit_text(text, limits, font, slot.size, slot.floor)
+        if fitted is None and not slot.free:
+            fitted = self._in_place(slot, text, font, limits, path)
+            if fitted is None:
+                return  # the form is laid out again with lines for it (``NeedsRoom``)
         if fitted is not None:
             lines, boxes = _place_lines(slot, fitted, font)
             self.plan.texts.extend(lines)
@@ -159,6 +180,21 @@ class Planner:
             raise RenderOverflowError(path, slot.label)
         n = self.sheets.add_text(slot.label, path, text)
         self.pointer(slot, f"xem Phụ lục {n}")
+
+    def _in_place(self, slot: ValueSlot, text: str, font: str, limits: list[float], path: str) -> Any:
+        """A name, ID or date that does not fit its lines at the floor size: never a continuation
+        sheet. A flow form gets lines of its own for it (recorded in ``self.grow``; ``None``); a
+        fixed box shrinks below its floor down to :data:`MIN_SIZE`, or the value is refused."""
+        if slot.grow_width > 0 and slot.source:
+            for extra in range(1, MAX_GROW + 1):
+                more = [*limits, *[slot.grow_width - 2 * slot.pad] * extra]
+                if fit_text(text, more, font, slot.size, slot.floor) is not None or extra == MAX_GROW:
+                    self.grow[slot.source] = max(self.grow.get(slot.source, 0), extra)
+                    return None
+        fitted = fit_text(text, limits, font, slot.floor, MIN_SIZE)
+        if fitted is None:
+            raise RenderOverflowError(path, slot.label)
+        return fitted
 
     def pointer(self, slot: ValueSlot, text: str) -> None:
         fitted = fit_text(text, [s.width - 2 * slot.pad for s in slot.segments], ITALIC, slot.size, 5.0)
@@ -202,7 +238,9 @@ class Planner:
                     self.value(_index_slot(cell), {"n": i + 1}, f"{slot.rows_from}.{i + 1}")
                 else:
                     self.value(cell, row, f"{slot.rows_from}.{i + 1}")
-        if len(rows) > len(slot.rows):
+        if len(rows) > len(slot.rows) and slot.notes_kept:
+            self.grow[(NOTES_FLOW, slot.rows_from)] = 1  # more rows on page 1, the notes on page 2
+        elif len(rows) > len(slot.rows):
             n = self.sheets.add_table(slot, rows, start=len(shown))
             left = len(rows) - len(shown)
             note = ValueSlot("", "text", (slot.note,), "italic", slot.size, 6.0, "left", slot.label)
@@ -217,10 +255,14 @@ def make_plan(compiled: Compiled, declaration: Any) -> Plan:
             planner.value(slot, declaration)
         elif isinstance(slot, CheckSlot):
             planner.check(slot, resolve(declaration, slot.path), slot.path)
+        elif isinstance(slot, StrikeSlot):
+            planner.plan.ops.extend(slot.ops(resolve(declaration, slot.path)))
         elif isinstance(slot, DigitSlot):
             planner.digits(slot, resolve(declaration, slot.path), slot.path)
         elif isinstance(slot, TableSlot):
             planner.table(slot, resolve(declaration, slot.rows_from))
+    if planner.grow:
+        raise NeedsRoom(planner.grow)
     planner.sheets.layout()
     return planner.plan
 
@@ -250,6 +292,7 @@ class Sheets:
         self.c = compiled
         self.plan = plan
         self.entries: list[_Entry] = []
+        self.signer: tuple[str, str] | None = None  # (signature column title, name) of the declarant
 
     def add_text(self, label: str, path: str, text: str) -> int:
         n = len(self.entries) + 1
@@ -274,6 +317,31 @@ class Sheets:
                 self._table(entry)
             else:
                 self._text(entry)
+        self._signature()
+
+    def _signature(self) -> None:
+        """The signer's block under the last sheet: a continuation sheet is signed like the form."""
+        c = self.c
+        title, name = self.signer or ("Người khai", "")
+        width = (self.right - self.left) / 2
+        x0 = self.right - width
+        lines = [(title.upper(), BOLD), ("(Ký, ghi rõ họ tên)", ITALIC)]
+        need = c.leading * (3 + 3)
+        self._room(need)
+        self.y -= c.leading * 0.5
+        for text, font in lines:
+            w = text_width(text, font, c.size)
+            self.plan.texts.append(
+                TextOp(self.page, x0 + (width - w) / 2, self.y - c.leading * 0.78, text, font, c.size)
+            )
+            self.y -= c.leading
+        self.y -= c.leading * 2.5
+        fitted = fit_text(name, [width - 8] * 3, BOLD, c.size, MIN_SIZE) if name else None
+        for text, w in zip(fitted.lines, fitted.widths, strict=True) if fitted else ():
+            self.plan.texts.append(
+                TextOp(self.page, x0 + (width - w) / 2, self.y - c.leading * 0.78, text, BOLD, fitted.size)
+            )
+            self.y -= c.leading
 
     def _new_page(self) -> None:
         self.page += 1
@@ -285,6 +353,8 @@ class Sheets:
         self.plan.texts.append(TextOp(self.page, (w - nw) / 2, h - (h - self.top) / 2, number, REGULAR, 11))
         # the running header wraps within the frame (a long title takes two lines), at its own size
         head = f"Phụ lục kèm theo {c.title}"
+        if self.signer:
+            head += f" — {self.signer[0]}: {self.signer[1]}"
         size, lead = c.size * 0.85, c.leading * 0.85
         fitted = fit_text(head, [self.right - self.left] * 6, ITALIC, size, size)
         lines = fitted.lines if fitted is not None else (head,)
@@ -300,7 +370,9 @@ class Sheets:
 
     def _heading(self, entry: _Entry, cont: bool = False) -> None:
         c = self.c
-        text = f"Phụ lục {entry.number}: {entry.label}" + (" (tiếp theo)" if cont else "")
+        of = c.meta.get("title", "tờ khai")
+        of = of[:1].lower() + of[1:]
+        text = f"Phụ lục {entry.number} của {of}: {entry.label}" + (" (tiếp theo)" if cont else "")
         self._room(c.leading * 3)
         fitted = fit_text(text, [self.right - self.left] * 3, BOLD, c.size, 6.0)
         for line in fitted.lines if fitted else (text,):

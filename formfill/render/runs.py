@@ -7,18 +7,30 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from formfill.layout.model import CheckRun, DigitsRun, TextRun, ValueRun
-from formfill.render.compiled import CheckSlot, DigitSlot, LineOp, Op, RectOp, Segment, TextOp, ValueSlot
+from formfill.render.breaks import groups
+from formfill.render.compiled import (
+    CheckSlot,
+    DigitSlot,
+    LineOp,
+    Op,
+    RectOp,
+    Segment,
+    StrikeSlot,
+    TextOp,
+    ValueSlot,
+)
 from formfill.render.fitting import text_width
 from formfill.render.fonts import FACES
 
 MIN_REST = 20 * 72 / 25.4  # a "rest" slot narrower than this starts on the next line
 NOTE_RE = re.compile(r"\{(\w+)\}")  # "Kính gửi{1}:" -> superscript (1)
 LEADER_DROP = 1.2  # dotted leader this far below the baseline
-BOX_GAP = 2.5  # between a value box and punctuation written against it
+BOX_GAP = 2.5  # between a value box and text written against it
+PUNCT_GAP = 0.6  # between a box or leader and the comma after it: "Có ☒, Không ☐", "……, Quyển số"
 
 
 @dataclass
@@ -58,14 +70,28 @@ class RunLayout:
             if i % 2 == 1:
                 out.extend(self._note_tokens(piece, ypath))
                 continue
-            for part in re.split(r"( +)", piece):
-                if not part:
-                    continue
-                if part.startswith(" "):
-                    out.append(Tok("space", text_width(" ", font, self.size)))
-                else:
-                    self.ctx.check_static(part, font, ypath)
-                    out.append(Tok("word", text_width(part, font, self.size), part, font, self.size))
+            space = Tok("space", text_width(" ", font, self.size))
+            if piece[:1] == " ":
+                out.append(space)
+            words = piece.split()
+            if words:
+                self.ctx.check_static("".join(words), font, ypath)
+            for k, group in enumerate(self._groups(" ".join(words), font) if words else []):
+                if k:
+                    out.append(space)
+                out.append(Tok("word", text_width(group, font, self.size), group, font, self.size))
+            if words and piece[-1:] == " ":
+                out.append(space)
+        return out
+
+    def _groups(self, text: str, font: str) -> list[str]:
+        """Static words kept together where a line may not break (a group wider than a line: its words)."""
+        out: list[str] = []
+        for group in groups(text):
+            if " " in group and text_width(group, font, self.size) > self.x1 - self.x0:
+                out.extend(group.split(" "))
+            else:
+                out.append(group)
         return out
 
     def _note_tokens(self, mark: Any, ypath: tuple[Any, ...]) -> list[Tok]:
@@ -79,10 +105,18 @@ class RunLayout:
         for k, run in enumerate(runs):
             path = (*ypath, k)
             if isinstance(run, TextRun):
-                toks.extend(self._text_tokens(run.text, run.style, path))
+                words = self._text_tokens(run.text, run.style, path)
+                if run.strike is not None:  # the phrase's words carry where their strike line goes
+                    for tok in words:
+                        if tok.kind == "word":
+                            tok.run, tok.path = run, path
+                toks.extend(words)
                 if run.note is not None:
                     toks.extend(self._note_tokens(run.note, path))
             elif isinstance(run, ValueRun):
+                extra = self.ctx.grow.get(path, 0)
+                if extra:
+                    run = run.model_copy(update={"lines": run.lines + extra})
                 toks.append(Tok("slot", run=run, path=path))
             elif isinstance(run, CheckRun):
                 toks.append(Tok("check", run.size + 1.0, run=run, path=path))
@@ -120,7 +154,10 @@ class RunLayout:
                 space = tok.width if cur else 0.0
                 continue
             if cur and not space and (tok.kind != "word") != (cur[-1][0].kind != "word"):
-                space = BOX_GAP  # text touching a box: keep it clear of the box (and of check tolerance)
+                # text touching a box: keep it clear of the box (and of check tolerance); a comma
+                # or full stop after a box sits against it, as punctuation does after a word
+                after_box = tok.kind == "word" and tok.text[:1] in ",.;:)"
+                space = PUNCT_GAP if after_box else BOX_GAP
             width = tok.width
             if tok.kind == "slot":
                 want = tok.run.width.resolve(self.x1 - self.x0)
@@ -132,7 +169,13 @@ class RunLayout:
                 else:
                     width = want
             if cur and x + space + width > self.x1 + 0.01:
+                # a footnote mark never starts a line: the word it belongs to goes down with it
+                glued = tok.rise and not space and len(cur) > 1 and cur[-1][0].kind == "word"
+                carried = cur.pop() if glued else None
                 finish()
+                if carried is not None:
+                    cur.append((carried[0], x, carried[2]))
+                    x += carried[2]
                 if tok.kind == "slot" and tok.run.width.resolve(self.x1 - self.x0) is None:
                     width = self.x1 - x
             if x + space + width > self.x1 + 0.01:
@@ -170,6 +213,7 @@ class RunLayout:
             return free, 0.0
         if align == "justify" and not last:
             gaps = sum(1 for a, b in itertools.pairwise(line) if b[1] - (a[1] + a[2]) > 0.01)
+            gaps += sum(t.text.count(" ") for t, _, _ in line)  # word space stretches these too
             if gaps and all(t.kind == "word" for t, _, _ in line):
                 return 0.0, free / gaps
         return 0.0, 0.0
@@ -191,6 +235,8 @@ class RunLayout:
             natural_gap = x - (prev[1] + prev[2]) if prev else 0.0
             if prev and natural_gap > 0.01:
                 gaps += 1
+            if prev and prev[0].kind == "word":
+                gaps += prev[0].text.count(" ")  # the spaces inside a word group stretch as well
             fx = x + shift + gaps * ws
             if tok.kind == "word":
                 y = base + tok.rise
@@ -210,10 +256,27 @@ class RunLayout:
                 else:
                     merged = TextOp(self.page, fx, y, tok.text, tok.font, tok.size, ws)
                     out.ops.append(merged)
+                if isinstance(tok.run, TextRun) and tok.run.strike is not None:
+                    self._strike(tok, fx, width + ws * tok.text.count(" "), base, out)
             else:
                 merged = None
                 self._emit_box(tok, fx, width, base, conts, out, label)
             prev = (tok, x, width)
+
+    def _strike(self, tok: Tok, x: float, width: float, base: float, out: Out) -> None:
+        """Where the strike line of a phrase's word goes (one line across the words of a line)."""
+        strike = tok.run.strike
+        y = base + tok.size * 0.3  # through the middle of the lower-case letters
+        last = out.slots[-1] if out.slots else None
+        same = isinstance(last, StrikeSlot) and (last.path, last.unless, last.y) == (
+            strike.field,
+            strike.unless,
+            y,
+        )
+        if same and x - last.x1 < tok.size:
+            out.slots[-1] = replace(last, x1=x + width)
+        else:
+            out.slots.append(StrikeSlot(strike.field, strike.unless, self.page, x, x + width, y))
 
     def _emit_box(
         self, tok: Tok, x: float, width: float, base: float, conts: list[Segment], out: Out, label: str
@@ -237,6 +300,9 @@ class RunLayout:
                     align=run.align,
                     label=label or run.value.field,
                     binding=run.value,
+                    free=self.ctx.free_text(run.value),
+                    source=tok.path,
+                    grow_width=self.x1 - self.x0,
                 )
             )
         elif tok.kind == "check":

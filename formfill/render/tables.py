@@ -63,7 +63,7 @@ def fixed_table(ctx: Context, el: m.TableEl, ypath: tuple[Any, ...]) -> Builder:
             rl = RunLayout(ctx, page, xs[0] + 3, xs[1] - 3, size, el.label_style)
             label_h, o = rl.layout([m.TextRun(text=row.label)], (*rpath, "label"), y - 1.5)
             out.ops.extend(o.ops)
-            n_lines = max(row.lines, round(label_h / lead))
+            n_lines = max(row.lines, round(label_h / lead)) + ctx.grow.get(rpath, 0)
             for j, cell in enumerate(row.cells):
                 col = el.columns[j + 1]
                 segs = _cell_segments(page, xs[j + 1] + 2, xs[j + 2] - 2, y, lead, n_lines)
@@ -79,6 +79,9 @@ def fixed_table(ctx: Context, el: m.TableEl, ypath: tuple[Any, ...]) -> Builder:
                         col.align,
                         label,
                         binding=cell,
+                        free=ctx.free_text(cell),
+                        source=rpath,
+                        grow_width=xs[j + 2] - xs[j + 1] - 4,
                     )
                 )
             y -= n_lines * lead + 3
@@ -137,6 +140,10 @@ class RosterTable:
         row_h = el.lines_per_cell * lead + 3
         return cls(el, ypath, cols, size, hsize, lead, header_h, row_h, lead)
 
+    def heights(self, ctx: Context, n_rows: int) -> list[float]:
+        """Each row's height: the template's, plus the lines a long name needed (``ctx.grow``)."""
+        return [self.row_h + ctx.grow.get((*self.ypath, "row", i), 0) * self.lead for i in range(n_rows)]
+
     def place(self, ctx: Context, page: int, top: float, n_rows: int) -> tuple[list[Op], TableSlot]:
         """The grid of ``n_rows`` empty rows at ``top`` of ``page``, and the slot the rows are filled into."""
         el = self.el
@@ -154,9 +161,11 @@ class RosterTable:
             ctx,
             el.lines_per_cell,
             self.size,
+            row_heights=self.heights(ctx, n_rows),
+            source=self.ypath,
         )
         note = Segment(
-            page, ctx.left, ctx.right, top - self.header_h - n_rows * self.row_h - self.lead * 0.85
+            page, ctx.left, ctx.right, top - self.header_h - sum(self.heights(ctx, n_rows)) - self.lead * 0.85
         )
         slot = TableSlot(
             rows_from=el.rows_from,
@@ -187,8 +196,13 @@ def table_grid(
     lines_per_cell: int,
     size: float,
     row_heights: list[float] | None = None,
+    source: tuple[Any, ...] = (),
 ) -> tuple[list[Op], tuple[tuple[ValueSlot, ...], ...]]:
-    """The grid, the header text and the cell slots of a table (also used on continuation sheets)."""
+    """The grid, the header text and the cell slots of a table (also used on continuation sheets).
+
+    ``source``: the table's template path on the form's page; a row whose name does not fit its
+    cell at the floor size is grown by lines under the key ``(*source, "row", i)``.
+    """
     ops: list[Op] = []
     heights = row_heights or [row_h] * n_rows
     total = header_h + sum(heights)
@@ -203,7 +217,8 @@ def table_grid(
     ops.append(LineOp(page, x0, y, x1, y, 0.6))
     lead = ctx.lead(size)
     rows = []
-    for h in heights:
+    free_text = getattr(ctx, "free_text", None)
+    for i, h in enumerate(heights):
         lines = max(1, int((h - 3) // lead))
         cells = []
         for c in cols:
@@ -219,6 +234,9 @@ def table_grid(
                     c.align,
                     c.label,
                     binding=c.binding,
+                    free=bool(free_text and free_text(c.binding)),
+                    source=(*source, "row", i) if source else (),
+                    grow_width=(c.x1 - c.x0 - 2) if source else 0.0,
                 )
             )
         rows.append(tuple(cells))

@@ -27,7 +27,26 @@ class Problem:
     found: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.kind}: expected {self.expected!r}, found {self.found!r}"
+        return f"{self.path}: {self.message()}"
+
+    def message(self) -> str:
+        """What is wrong, in the user's language ("missing" only when the box is really empty)."""
+        from formfill.base.i18n import tr
+        from formfill.base.messages import format_message
+
+        if self.kind == "checkbox":
+            words = {
+                "True": tr("có đánh dấu", "ticked"),
+                "False": tr("không đánh dấu", "not ticked"),
+                "None": tr("không đánh dấu", "not ticked"),
+                "no page": tr("không có trang này", "no such page"),
+                "no box": tr("không thấy ô", "no box"),
+            }
+            ctx = {"expected": words[self.expected], "found": words.get(self.found, self.found)}
+            return format_message("check_checkbox", ctx)
+        key = {"misplaced": "check_misplaced", "digits": "check_digits"}.get(self.kind)
+        key = key or ("check_different" if self.found.strip() else "check_missing")
+        return format_message(key, {"expected": self.expected, "found": self.found})
 
 
 class UnreadablePDF(Exception):
@@ -58,7 +77,10 @@ def read_pdf(data: bytes) -> list[_Page]:
 
     try:
         safe = bounded_copy(data)
-    except (PdfTooLarge, PdfNotScannable) as exc:
+    except PdfNotScannable as exc:
+        # qpdf's own reason (English) for a file that is no PDF; a bound's message is already the user's
+        raise UnreadablePDF(_not_pdf() if exc.__cause__ is not None else str(exc)) from exc
+    except PdfTooLarge as exc:
         raise UnreadablePDF(str(exc)) from exc
     pages: list[_Page] = []
     try:
@@ -73,9 +95,15 @@ def read_pdf(data: bytes) -> list[_Page]:
                     )
                 )
                 p.close()  # one page's layout in memory at a time
-    except Exception as exc:  # pdfminer raises many kinds for a broken file
-        raise UnreadablePDF(str(exc) or type(exc).__name__) from exc
+    except Exception as exc:  # pdfminer raises many kinds (English "No /Root object!…") for a broken file
+        raise UnreadablePDF(_not_pdf()) from exc
     return pages
+
+
+def _not_pdf() -> str:
+    from formfill.base.messages import format_message
+
+    return format_message("check_not_pdf")
 
 
 def read_pdf_file(path: Path) -> tuple[bytes, list[_Page]]:

@@ -17,12 +17,22 @@ from __future__ import annotations
 
 from formfill.base.messages import vn_error
 from formfill.base.text import mask
-from formfill.model.block import EMPTY, Block, FormMeta, Section, field_extra, fld, raise_field_errors
+from formfill.model.block import (
+    EMPTY,
+    Block,
+    FormMeta,
+    Procedure,
+    Section,
+    field_extra,
+    fld,
+    raise_field_errors,
+)
 
 __all__ = [
     "EMPTY",
     "Block",
     "FormMeta",
+    "Procedure",
     "Section",
     "field_extra",
     "fld",

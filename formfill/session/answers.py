@@ -22,6 +22,7 @@ from pydantic_core import PydanticUndefined
 from formfill.base.messages import format_message
 from formfill.forms import FieldError, FormSpec, Section, explain
 from formfill.forms.field_docs import FieldDoc, field_info, walk
+from formfill.session.rules import merge, rule_errors
 from formfill.storage import DraftStore, JSONValue
 
 PRESENT = "@present:"
@@ -200,7 +201,8 @@ class FormSession:
 
     # --- validation (the schema decides; nothing here re-states a rule) ---------------------------
     def section_errors(self, section: Section) -> list[FieldError]:
-        """Errors of a section's own fields: each top-level field validated by its own type."""
+        """Every error of a step at once: its fields by their own types, then every rule (of a block
+        or of the declaration) that reports on this step's fields."""
         data = self.data()
         model = self.spec.model
         errors: list[FieldError] = []
@@ -219,7 +221,10 @@ class FormSession:
                 _adapter(model, key).validate_python(value)
             except ValidationError as exc:
                 errors.extend(explain(exc, prefix=(key,)))
-        return errors
+        # The rules whose fields sit on this step, even those a wrong answer elsewhere still hides.
+        keys = set(section.fields)
+        hidden = [e for e in rule_errors(model, data, keys=keys) if e.path.split(".")[0] in keys]
+        return merge(errors, hidden)
 
     def row_errors(self, list_path: str, values: dict[str, JSONValue], row: int) -> list[FieldError]:
         """Errors of one row of a repeating group (paths include the row number)."""

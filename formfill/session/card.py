@@ -52,3 +52,17 @@ def read_card(text: str) -> CccdQr | None:
 def qr_block(session: FormSession, block: str) -> str | None:
     """``block`` when it is a person a CCCD card describes (it has a name and a personal ID number)."""
     return block if QR_KEYS <= {c.key for c in session.children(block)} else None
+
+
+def block_sex(session: FormSession, block: str) -> str | None:
+    """ "Nữ" for a block whose role fixes the sex (the mother, "Bên nữ"), "Nam" for the father's or
+    "Bên nam"; None for anyone else. Read from the schema's ``implied_gender``, not re-stated here."""
+    from formfill.forms.field_docs import field_info
+    from formfill.session.answers import template_path
+
+    children = session.children(block)
+    if not children:
+        return None
+    block_class, _key, _info = field_info(session.spec.model, f"{template_path(block)}.{children[0].key}")
+    sex = getattr(block_class, "implied_gender", None)
+    return sex if isinstance(sex, str) else None

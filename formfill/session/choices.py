@@ -7,7 +7,8 @@ are suggestions only — the schema's type still decides what is valid.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,6 +51,35 @@ def form_matches(spec: FormSpec, query: str) -> bool:
     )
     hay = hay.replace("-", " ")
     return all(word in hay for word in fold(query).replace("-", " ").split())
+
+
+def rank_forms(specs: Iterable[FormSpec], query: str) -> list[FormSpec]:
+    """The forms matching ``query``, best first, so Enter opens the form the person meant.
+
+    "cu tru" must put "Tờ khai thay đổi thông tin cư trú" before a form that only mentions "nơi cư
+    trú" in its description: the whole phrase in the title first, then whole words in the title or
+    id, then whole words in the description, then prefixes, then any substring. Ties keep the
+    catalogue's order.
+    """
+    words = fold(query).replace("-", " ").split()
+    found = [s for s in specs if form_matches(s, query)]
+    if not words:
+        return found
+
+    def score(spec: FormSpec) -> tuple[int, ...]:
+        title = fold(" ".join((spec.meta.title, spec.meta.title_en, spec.id.replace("-", " "))))
+        described = fold(" ".join((spec.meta.description, spec.meta.legal_basis)))
+        phrase = re.compile(rf"\b{re.escape(' '.join(words))}\b")
+        title_words, described_words = title.split(), described.split()
+        return (
+            -bool(phrase.search(title)),
+            -sum(w in title_words for w in words),
+            -bool(phrase.search(described)),
+            -sum(w in described_words for w in words),
+            -sum(any(t.startswith(w) for t in title_words + described_words) for w in words),
+        )
+
+    return sorted(found, key=score)
 
 
 def _static(choices: tuple[Choice, ...]) -> Source:

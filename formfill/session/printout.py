@@ -3,6 +3,7 @@ and printing through the system's ``lp``. No Textual here."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import datetime
@@ -47,12 +48,22 @@ def printer_available() -> bool:
 
 
 def print_pdf(path: Path) -> tuple[bool, str]:
-    """Send the file to the default printer with ``lp``; (ok, what lp said)."""
+    """Send the file to the default printer with ``lp``: (sent, the printer's name or "").
+
+    What ``lp`` says is English ("request id is Office-12 (1 file(s))"): only the printer's name
+    is kept, for a message in the user's language.
+    """
     lp = shutil.which("lp")
     if lp is None:
-        return False, "lp"
+        return False, ""
     try:
         done = subprocess.run([lp, "--", str(path)], capture_output=True, text=True, timeout=60, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return False, str(exc)
-    return done.returncode == 0, (done.stdout or done.stderr).strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return False, ""
+    return done.returncode == 0, printer_of(done.stdout) if done.returncode == 0 else ""
+
+
+def printer_of(lp_output: str) -> str:
+    """The printer named in ``lp``'s answer: "request id is Office_HP-12 (1 file(s))" -> "Office_HP"."""
+    found = re.search(r"request id is (\S+)-\d+", lp_output)
+    return found[1] if found else ""

@@ -28,6 +28,16 @@ def _show(value: JSONValue) -> str:
     return "" if value is None else str(value)
 
 
+def _phone(value: JSONValue) -> str:
+    """A phone number as a person reads it and the PDF prints it ("0912 345 678")."""
+    from formfill.types.contact import format_phone_national, normalise_phone
+
+    try:
+        return format_phone_national(normalise_phone(value))
+    except ValueError:
+        return _show(value)
+
+
 def review_items(session: FormSession, errors: list[FieldError]) -> dict[str, list[Item]]:
     """Items by section key, in the form's order; each error attached to the closest item."""
     order = {p: i for i, p in enumerate(session.docs)}
@@ -51,7 +61,8 @@ def review_items(session: FormSession, errors: list[FieldError]) -> dict[str, li
             continue
         value = session.get(tpl)
         if not is_empty(value):
-            items[tpl] = Item(tpl, _label(session, tpl), _show(value), order[tpl])
+            shown = _phone(value) if doc.format == "vn-phone" else _show(value)
+            items[tpl] = Item(tpl, _label(session, tpl), shown, order[tpl])
     for error in errors:
         item = _closest(items, error.path)
         if item is None:

@@ -1,4 +1,4 @@
-"""The SQLite file behind drafts: where it lives, the pragmas it must run with, its schema versions.
+"""The SQLite file behind drafts and kiosk submissions: where it lives, the pragmas it must run with, its schema versions.
 
 Durability and privacy rest on four pragmas, so each is read back after it is set and the store
 refuses to start without it (a network drive or an old SQLite can silently ignore one):
@@ -56,16 +56,62 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (draft_id, path)
         )""",
     ),
+    # 2: kiosk submissions, resume codes, and the anonymous figures (time and trouble, satisfaction).
+    # The figure tables are WITHOUT ROWID with a random key: their row order says nothing about
+    # which submission they followed.
+    (
+        """CREATE TABLE submission (
+            code         TEXT PRIMARY KEY,   -- receipt code XXXX-XXXX
+            form_id      TEXT NOT NULL,
+            form_version TEXT NOT NULL,
+            data         TEXT NOT NULL,      -- JSON: the declaration
+            created_at   TEXT NOT NULL,      -- UTC ISO 8601, microseconds
+            day          TEXT NOT NULL,      -- the office's local date, ISO
+            status       TEXT NOT NULL DEFAULT 'moi'
+        )""",
+        "CREATE INDEX submission_by_day ON submission (day, created_at)",
+        "CREATE INDEX submission_by_created ON submission (created_at)",
+        """CREATE TABLE resume (
+            code       TEXT PRIMARY KEY,     -- resume code, same format as a receipt code
+            form_id    TEXT NOT NULL,
+            answers    TEXT NOT NULL,        -- JSON {path: value}
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX resume_by_created ON resume (created_at)",
+        """CREATE TABLE finish (
+            id      TEXT PRIMARY KEY,        -- random, shared with nothing
+            form_id TEXT NOT NULL,
+            day     TEXT NOT NULL,
+            seconds REAL
+        ) WITHOUT ROWID""",
+        """CREATE TABLE finish_error (
+            finish_id TEXT NOT NULL REFERENCES finish (id) ON DELETE CASCADE,
+            field     TEXT NOT NULL,         -- field path, never a value
+            error     TEXT NOT NULL,         -- error type
+            PRIMARY KEY (finish_id, field, error)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE satisfaction (
+            id      TEXT PRIMARY KEY,        -- random, shared with nothing
+            form_id TEXT NOT NULL,
+            day     TEXT NOT NULL,           -- date only
+            weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+            score   INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            comment TEXT,
+            visits  TEXT NOT NULL CHECK (visits IN ('1', '2', '3+'))
+        ) WITHOUT ROWID""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_MS = 5000
 
 
 def default_db_path() -> Path:
-    """``$FORMFILL_DATA_DIR/drafts.sqlite3`` if set, else the user data folder (platformdirs)."""
-    folder = settings.current().data_dir
-    base = folder if folder is not None else Path(platformdirs.user_data_dir("formfill", appauthor=False))
-    return base / DB_FILENAME
+    """The config's ``store.url``/``store.path`` if set, else ``$FORMFILL_DATA_DIR/drafts.sqlite3``,
+    else the user data folder (platformdirs): drafts and submissions share one file."""
+    configured = settings.current().drafts_path
+    if configured is not None:
+        return configured
+    return Path(platformdirs.user_data_dir("formfill", appauthor=False)) / DB_FILENAME
 
 
 def default_connect(path: str) -> sqlite3.Connection:
@@ -129,10 +175,10 @@ def migrate(conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StorageError(
-                f"Tệp bản nháp do phiên bản formfill mới hơn tạo (lược đồ {version} > {SCHEMA_VERSION}); "
-                "hãy cập nhật formfill.",
-                f"The draft file was made by a newer formfill (schema {version} > {SCHEMA_VERSION}); "
-                "update formfill.",
+                f"Kho dữ liệu do phiên bản formfill mới hơn tạo (lược đồ phiên bản {version}, bản này chỉ "
+                f"biết đến {SCHEMA_VERSION}); hãy cập nhật formfill. Tệp không bị thay đổi.",
+                f"The store was made by a newer formfill (schema version {version}; this one knows up to "
+                f"{SCHEMA_VERSION}); update formfill. The file was not changed.",
             )
         for step in range(version, SCHEMA_VERSION):
             for statement in MIGRATIONS[step]:

@@ -63,6 +63,10 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "list": ("Không đọc được danh sách bản nháp", "Could not list the drafts"),
     "delete": ("Chưa xóa được bản nháp", "The draft was not deleted"),
     "create": ("Chưa tạo được bản nháp", "The draft was not created"),
+    "submit": ("Chưa lưu được hồ sơ", "The submission was not stored"),
+    "find": ("Không đọc được kho hồ sơ", "Could not read the submission store"),
+    "remove": ("Chưa xóa được hồ sơ", "The submission was not deleted"),
+    "record": ("Chưa ghi được đánh giá", "The rating was not recorded"),
 }
 
 

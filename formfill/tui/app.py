@@ -26,6 +26,7 @@ from formfill.tui.screens.start import StartScreen
 from formfill.tui.screens.wizard import WizardScreen
 from formfill.tui.widgets.status import StatusBar, storage_message
 
+MIN_SIZE = (80, 24)  # columns × rows every screen is laid out for
 IDLE_SECONDS = 5.0  # how often a blocked WAL checkpoint is retried while the app runs
 
 CONTRAST = Theme(
@@ -52,7 +53,7 @@ class FormfillApp(App[int]):
     TITLE = "formfill"
     ENABLE_COMMAND_PALETTE = False  # its Quit/Screenshot entries have no place on a shared terminal
     BINDINGS = [
-        shown("f2", "toggle_ime", "Bộ gõ Telex/VNI", "Telex/VNI typing", id="app.ime", priority=True),
+        shown("f2", "toggle_ime", "Bộ gõ", "Typing", id="app.ime", priority=True),  # short: 80 columns
         shown("ctrl+q", "quit", "Thoát", "Quit", id="app.quit", priority=True),
     ]
 
@@ -70,6 +71,7 @@ class FormfillApp(App[int]):
         self._store = store
         self.clock = clock or base_clock.now
         self._own_clock = clock is not None
+        self._told_small = False
         self.steady_cursor = not settings.cursor_blink
         self.set_reactive(FormfillApp.ime_method, None if settings.ime == "off" else settings.ime)
 
@@ -89,6 +91,27 @@ class FormfillApp(App[int]):
             self.set_keymap(self.settings.keymap)
         self.push_screen(StartScreen())
         self.set_interval(IDLE_SECONDS, self._storage_idle)
+        self.call_after_refresh(self._check_size)
+
+    def on_resize(self) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        """Below 80 × 24 some questions or keys cannot be shown: say so plainly, once per shrink."""
+        width, height = self.size
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        if small and not self._told_small:
+            self.notify(
+                tr(
+                    f"Cửa sổ quá nhỏ ({width} × {height}): cần ít nhất {MIN_SIZE[0]} × {MIN_SIZE[1]} ô chữ."
+                    " Hãy phóng to cửa sổ hoặc giảm cỡ chữ.",
+                    f"The window is too small ({width} × {height}): at least {MIN_SIZE[0]} × {MIN_SIZE[1]}"
+                    " is needed. Enlarge the window or use a smaller font.",
+                ),
+                severity="warning",
+                timeout=20,
+            )
+        self._told_small = small
 
     def _storage_idle(self) -> None:
         """Retry a checkpoint another reader blocked, so a deleted draft leaves the -wal soon."""
@@ -108,6 +131,16 @@ class FormfillApp(App[int]):
         for screen in self.screen_stack:
             for bar in screen.query(StatusBar).results():
                 bar.ime = method
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C no longer quits (it copies): say how to quit, in the app's language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    tr(f"Nhấn {key} để thoát.", f"Press {key} to quit."),
+                    title=tr("Bạn muốn thoát?", "Do you want to quit?"),
+                )
+                return
 
     # --- flow ----------------------------------------------------------------------------------
     def new_declaration(self, form_id: str) -> None:

@@ -49,6 +49,7 @@ ERROR_TYPES: frozenset[str] = frozenset(
     {
         "vn_text_chars",
         "vn_text_blank",
+        "vn_text_unprintable",
         "vn_personal_id_format",
         "vn_personal_id_future",
         "vn_personal_id_birth_year",

@@ -16,6 +16,7 @@ from pydantic import PlainValidator, WithJsonSchema
 
 from formfill.base.messages import vn_error
 from formfill.base.text import clean, has_visible, nfc, tidy
+from formfill.types.printable import first_unprintable
 
 # Lengths the issue fixes for every form (names 100, addresses 250, free text 500).
 NAME_MAX = 100
@@ -77,7 +78,8 @@ def clean_text(value: Any, max_length: int) -> str:
     so are bidirectional controls, which reorder what a reader sees. A value with no visible
     character (only spaces, U+200B, U+2060, a soft hyphen…) would print as a blank answer, so it is
     refused (``vn_text_blank``); "" stays "" (not given). A lone surrogate cannot be saved as UTF-8
-    at all, so it is refused rather than silently lost.
+    at all, so it is refused rather than silently lost; a character the font cannot print is refused
+    (``vn_text_unprintable``) so validate and fill agree.
     """
     text = require_str(value)
     if tidy(text):  # printable: no control, surrogate, private-use or unassigned character
@@ -86,6 +88,7 @@ def clean_text(value: Any, max_length: int) -> str:
             raise vn_error("string_too_long", max_length=max_length)
         if text and not has_visible(text):
             raise vn_error("vn_text_blank")
+        check_printable(text)
         return text
     text = clean(_CONTROL.sub(" ", text))
     if not has_visible(text):
@@ -93,9 +96,21 @@ def clean_text(value: Any, max_length: int) -> str:
     ch = bad_char(text)
     if ch is not None:
         raise vn_error("vn_text_chars", char=char_label(ch))
+    check_printable(text)
     if len(text) > max_length:
         raise vn_error("string_too_long", max_length=max_length)
     return text
+
+
+def check_printable(text: str) -> None:
+    """``vn_text_unprintable`` for a character the form's font has no glyph for (emoji, CJK…).
+
+    ``fill`` would refuse it ([render_missing_glyph]); refusing it here makes validate, the
+    assistant and fill agree, with the character named so the user knows what to remove.
+    """
+    ch = first_unprintable(text)
+    if ch is not None:
+        raise vn_error("vn_text_unprintable", char=f"{char_label(ch)} U+{ord(ch):04X}")
 
 
 def schema(fmt: str, examples: Sequence[Any], **extra: Any) -> WithJsonSchema:

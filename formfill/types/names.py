@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from formfill.base.messages import vn_error
 from formfill.base.text import clean, nfc
-from formfill.types._base import NAME_MAX, char_label, require_str, schema, validator
+from formfill.types._base import NAME_MAX, char_label, check_printable, require_str, schema, validator
 
 _JOINERS = frozenset(" -'’")
 
@@ -29,6 +29,7 @@ def normalise_name(value: Any) -> str:
     text = clean(require_str(value))
     if 0 < len(text) <= NAME_MAX and all(_is_latin_letter(ch) or ch in _JOINERS for ch in set(text)):
         if any(ch not in _JOINERS for ch in text):
+            check_printable(text)  # a Latin letter the font lacks would stop fill
             return text  # fast path: every distinct character is a Latin letter or a joiner
     if not any(_is_latin_letter(ch) for ch in text):
         if not text or all(ch in _JOINERS for ch in text):
@@ -47,6 +48,7 @@ def normalise_name(value: Any) -> str:
             prev = ch
     if len(text) > NAME_MAX:
         raise vn_error("vn_name_too_long", max_length=NAME_MAX, length=len(text))
+    check_printable(text)
     return text
 
 

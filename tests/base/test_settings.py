@@ -192,3 +192,112 @@ def test_package_boundaries(package: str, forbidden: tuple[str, ...]) -> None:
         if name.startswith(package + "/")
     }
     assert {k: v for k, v in bad.items() if v} == {}
+
+
+# --- the TOML file (formfill.toml) ---------------------------------------------------------------------
+
+
+def _toml(tmp_path: Path, text: str) -> dict[str, str]:
+    cfg = tmp_path / "formfill.toml"
+    cfg.write_text(text, encoding="utf-8")
+    return {"FORMFILL_CONFIG": str(cfg)}
+
+
+def test_every_config_key_has_a_default(tmp_path: Path) -> None:
+    s = Settings.from_env({"FORMFILL_CONFIG": ""} | _toml(tmp_path, ""))
+    assert (s.office.name, s.office.place, s.office.timezone, s.office.days_off) == (
+        "",
+        "",
+        "Asia/Ho_Chi_Minh",
+        (),
+    )
+    assert (s.kiosk.idle_seconds, s.kiosk.countdown_seconds, s.kiosk.forms, s.kiosk.printer) == (
+        120,
+        20,
+        (),
+        "",
+    )
+    assert (s.kiosk.output_dir, s.kiosk.keep_pdf) == (None, False)
+    assert (s.retention.draft_hours, s.retention.submission_days) == (24, 30)
+    assert (s.store.path, s.store.url, s.drafts_path) == (None, "", None)
+
+
+def test_the_config_file_is_read_into_nested_settings(tmp_path: Path) -> None:
+    env = _toml(
+        tmp_path,
+        '[office]\nname = "Ủy ban nhân dân phường Sa Đéc"\nplace = "phường Sa Đéc"\nprovince = "Đồng Tháp"\n'
+        'days_off = [2026-09-01, "03/09/2026"]\n'
+        '[store]\npath = "kho/formfill.sqlite3"\n'
+        '[kiosk]\nidle_seconds = 90\ncountdown_seconds = 15\nforms = ["khai-sinh", "ct01"]\nprinter = "quay_1"\n'
+        'output_dir = "~/in"\nkeep_pdf = true\n'
+        "[retention]\ndraft_hours = 12\nsubmission_days = 60\n",
+    )
+    s = Settings.from_env(env)
+    assert s.office.name == "Ủy ban nhân dân phường Sa Đéc" and s.office.province == "Đồng Tháp"
+    assert s.office.days_off == (date(2026, 9, 1), date(2026, 9, 3))
+    assert s.store.path == tmp_path / "kho" / "formfill.sqlite3" == s.drafts_path  # relative to the file
+    assert (s.kiosk.idle_seconds, s.kiosk.countdown_seconds, s.kiosk.forms) == (90, 15, ("khai-sinh", "ct01"))
+    assert (s.kiosk.printer, s.kiosk.keep_pdf, s.kiosk.output_dir) == ("quay_1", True, Path.home() / "in")
+    assert (s.retention.draft_hours, s.retention.submission_days) == (12, 60)
+    assert s.config_file == tmp_path / "formfill.toml"
+    assert str(s.office.zone) == "Asia/Ho_Chi_Minh"
+
+
+def test_database_url_overrides_the_file(tmp_path: Path) -> None:
+    env = _toml(tmp_path, '[store]\npath = "a.sqlite3"\nurl = "sqlite:///b.sqlite3"\n')
+    assert Settings.from_env(env).drafts_path == Path("b.sqlite3")
+    env["FORMFILL_DATABASE_URL"] = f"sqlite:///{tmp_path}/c.sqlite3"
+    assert Settings.from_env(env).drafts_path == tmp_path / "c.sqlite3"
+    env["FORMFILL_DATABASE_URL"] = "postgresql://kiosk@localhost/formfill"
+    with pytest.raises(SettingsError, match=r"FORMFILL_DATABASE_URL.*PostgreSQL chưa được hỗ trợ"):
+        Settings.from_env(env)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[kiosk]\nidle_seconds = 0\n", "kiosk.idle_seconds"),
+        ('[kiosk]\nidle_seconds = "hai phút"\n', "kiosk.idle_seconds"),
+        ("[kiosk]\nsleep = 3\n", "kiosk.sleep"),
+        ('[kiosk]\nprinter = "a; rm -rf /"\n', "kiosk.printer"),
+        ('[office]\ntimezone = "Asia/Sai_Gon"\n', "office.timezone"),
+        ('[office]\ndays_off = ["31/02/2026"]\n', "office.days_off"),
+        ("[retention]\nsubmission_days = -1\n", "retention.submission_days"),
+        ('[store]\nurl = "postgresql://h/db"\n', "store.url"),
+        ("[printer]\nname = 1\n", "[printer]"),
+        ("office = 3\n", "[office]"),
+    ],
+)
+def test_a_bad_key_is_named(tmp_path: Path, text: str, key: str) -> None:
+    with pytest.raises(SettingsError) as err:
+        Settings.from_env(_toml(tmp_path, text))
+    assert key in str(err.value) and "formfill.toml" in str(err.value)
+
+
+def test_a_broken_or_missing_named_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match=r"dòng|line"):
+        Settings.from_env(_toml(tmp_path, "[kiosk\nidle_seconds = 3\n"))
+    with pytest.raises(SettingsError, match="FORMFILL_CONFIG"):
+        Settings.from_env({"FORMFILL_CONFIG": str(tmp_path / "none.toml")})
+
+
+def test_use_config_wins_and_current_sees_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from formfill.base.settings import use_config
+
+    monkeypatch.setenv("FORMFILL_CONFIG", str(tmp_path / "ignored.toml"))
+    cfg = tmp_path / "office.toml"
+    cfg.write_text("[kiosk]\nidle_seconds = 30\n", encoding="utf-8")
+    use_config(cfg)
+    try:
+        assert current().kiosk.idle_seconds == 30
+        cfg.write_text("[kiosk]\nidle_seconds = 45\n", encoding="utf-8")
+        import os
+
+        os.utime(cfg, ns=(1, 2_000_000_000_000_000_000))
+        assert current().kiosk.idle_seconds == 45
+    finally:
+        use_config(None)
+    with pytest.raises(SettingsError):
+        current()  # back to FORMFILL_CONFIG, which names a missing file

@@ -139,10 +139,15 @@ def test_offsets_at_the_limits_are_accepted(tmp_path: Path, run_formfill) -> Non
 
 
 def test_the_variable_and_the_option_move_the_values_alike(tmp_path: Path, run_formfill) -> None:
-    """The offset from the environment really is read (it once became 0 when invalid, silently)."""
-    by_env = run_formfill("fill", "khai-sinh", VALID, "-o", "env.pdf", env={"FORMFILL_OFFSET_Y_MM": "1.5"})
-    by_option = run_formfill("fill", "khai-sinh", VALID, "-o", "opt.pdf", "--offset-y", "1.5")
-    plain = run_formfill("fill", "khai-sinh", VALID, "-o", "plain.pdf")
+    """The offset from the environment really is read (it once became 0 when invalid, silently).
+
+    Offsets move values only on values-only output (``--preprinted``): a complete page ignores them."""
+    pre = ("--preprinted",)
+    by_env = run_formfill(
+        "fill", "khai-sinh", VALID, "-o", "env.pdf", *pre, env={"FORMFILL_OFFSET_Y_MM": "1.5"}
+    )
+    by_option = run_formfill("fill", "khai-sinh", VALID, "-o", "opt.pdf", *pre, "--offset-y", "1.5")
+    plain = run_formfill("fill", "khai-sinh", VALID, "-o", "plain.pdf", *pre)
     assert by_env.returncode == by_option.returncode == plain.returncode == 0, by_env.stderr
     env_pdf, opt_pdf = (tmp_path / "env.pdf").read_bytes(), (tmp_path / "opt.pdf").read_bytes()
     assert env_pdf == opt_pdf

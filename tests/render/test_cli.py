@@ -54,9 +54,9 @@ def test_unprintable_value_exits_1_naming_field_and_character(tmp_path: Path) ->
     data.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "x.pdf"
     r = runner.invoke(app, ["fill", "ct01", str(data), "-o", str(out)])
-    if r.exit_code == 1 and "render_missing_glyph" not in r.output:
-        return  # the schema already refuses the character: also exit 1, also nothing written
+    # refused when the data is checked (the same error validate gives), before any drawing
     assert r.exit_code == 1 and "noi_dung_de_nghi" in r.output and "U+1F600" in r.output
+    assert "[vn_text_unprintable]" in r.output and "render_missing_glyph" not in r.output
     assert not out.exists()
 
 

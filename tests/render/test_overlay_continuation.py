@@ -106,7 +106,16 @@ def test_without_continuation_an_over_long_value_raises_naming_the_field(
     assert again.value.path == path
 
 
-@pytest.mark.parametrize(("path", "y", "w", "label", "value"), CASES)
+def test_with_continuation_a_name_still_never_goes_to_a_sheet(tmp_path: Path) -> None:
+    """A person's name prints in its own box or not at all: the sheet is for long free text only."""
+    spec = _spec(tmp_path, continuation=True)
+    d = spec.validate(_raw("me.ho_ten", LONG_NAME))
+    with pytest.raises(RenderOverflowError) as info:
+        plan_pdf(spec, d)
+    assert info.value.path == "me.ho_ten"
+
+
+@pytest.mark.parametrize(("path", "y", "w", "label", "value"), CASES[1:])
 def test_with_continuation_an_over_long_value_moves_to_a_numbered_sheet(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str, y: float, w: float, label: str, value: str
 ) -> None:
@@ -137,7 +146,7 @@ def test_with_continuation_an_over_long_value_moves_to_a_numbered_sheet(
 
     # the sheet is numbered and headed like a flow template's
     assert texts[1].startswith("2 ")
-    assert f"Phụ lục 1: {label}" in texts[1]
+    assert f"Phụ lục 1 của tờ khai đăng ký khai sinh: {label}" in texts[1]
     assert "Phụ lục kèm theo" in texts[1]
 
     # no char of the value outside the page frame (nor any char of the sheet outside the page)

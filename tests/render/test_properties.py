@@ -174,7 +174,9 @@ def test_overlay_background_pages_and_calibration_offsets(overlay_spec, tmp_path
     assert verify(plain, plan, boxes_drawn=False) == []
     pages = read_pdf(plain)
     assert "BLANK FORM" in "".join(c["text"] for c in pages[0].chars)  # the background is under the values
-    opts = RenderOptions(offset_x_mm=2.0, offset_y_mm=-3.5)
+    # the background merged makes a complete page: offsets do not apply there (issue 11, item 7)
+    assert render_pdf(overlay_spec, d, RenderOptions(offset_x_mm=2.0, offset_y_mm=-3.5)) == plain
+    opts = RenderOptions(offset_x_mm=2.0, offset_y_mm=-3.5, preprinted=True)  # values only: they do
     shifted = render_pdf(overlay_spec, d, opts)
     assert verify(shifted, plan, opts, boxes_drawn=False) == []
     moved = read_pdf(shifted)

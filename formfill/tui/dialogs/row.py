@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
 from formfill.base.i18n import tr
+from formfill.base.messages import plural
 from formfill.session.answers import FormSession, is_empty
 from formfill.storage import JSONValue
 from formfill.tui.keymap import LocalizedBindings, shown
@@ -76,7 +77,7 @@ class RowDialog(LocalizedBindings, ModalScreen[dict[str, JSONValue] | None]):
                 by_path[e.path].show_error(e.message)
         summary = self.query_one(".summary", Static)
         if errors:
-            summary.update(tr(f"Còn {len(errors)} chỗ cần sửa.", f"{len(errors)} problem(s) to fix."))
+            summary.update(tr(f"Còn {len(errors)} chỗ cần sửa.", f"{plural(len(errors), 'problem')} to fix."))
             first = next((by_path[e.path] for e in errors if e.path in by_path), None)
             if first is not None:
                 first.focus_control()

@@ -32,17 +32,10 @@ class FinishScreen(LocalizedBindings, Screen[None]):
         yield Static(tr("Đã xong", "Done"), id="progress")
         with Vertical(id="body"):
             yield Static(
-                tr("Tờ khai đã được lưu thành tệp PDF:", "The declaration was saved as a PDF:"),
-                classes="label",
+                tr("Đã lưu tờ khai thành tệp PDF:", "The declaration was saved as a PDF:"), classes="label"
             )
             yield Static(str(self.path), id="pdf-path")
-            yield Static(
-                tr(
-                    "Mang tờ khai đã in tới bộ phận một cửa, ký tên trước mặt cán bộ tiếp nhận.",
-                    "Bring the printed form to the office and sign it in front of the officer.",
-                ),
-                classes="help",
-            )
+            yield Static(self._next_step(), id="next-step", classes="help")
             with Horizontal(id="nav"):
                 if printer_available():
                     yield Button(tr("In (P)", "Print (P)"), id="print")
@@ -50,21 +43,47 @@ class FinishScreen(LocalizedBindings, Screen[None]):
             yield self.message
         yield Footer()
 
+    @staticmethod
+    def _next_step() -> str:
+        """What to do now, for what this machine can do: nothing is printed yet."""
+        if printer_available():
+            return tr(
+                "Chưa in. Nhấn P để in, rồi mang bản in tới bộ phận một cửa và ký tên trước mặt cán bộ tiếp nhận.",
+                "Not printed yet. Press P to print, then bring the printout to the office and sign it"
+                " in front of the officer.",
+            )
+        return tr(
+            "Máy này không in được (không có lệnh in). Hãy in tệp PDF trên ở máy khác, rồi mang bản in tới"
+            " bộ phận một cửa và ký tên trước mặt cán bộ tiếp nhận.",
+            "This machine cannot print (no print command). Print the PDF above elsewhere, then bring the"
+            " printout to the office and sign it in front of the officer.",
+        )
+
     def on_mount(self) -> None:
         self.query_one("#new", Button).focus()
 
     def action_print(self) -> None:
         if not printer_available():
+            self.message.update(tr("Máy này không in được (không có lệnh in).", "This machine cannot print."))
+            return
+        ok, printer = print_pdf(self.path)
+        if not ok:
             self.message.update(
-                tr("Máy này không có lệnh in (lp).", "No print command (lp) on this machine.")
+                tr(
+                    "Không in được: máy in báo lỗi. Kiểm tra máy in rồi nhấn P lần nữa, hoặc in tệp PDF ở máy khác.",
+                    "Could not print: the printer reported an error. Check it and press P again,"
+                    " or print the PDF elsewhere.",
+                )
             )
             return
-        ok, said = print_pdf(self.path)
+        where = tr(f"máy in {printer}", f"the printer {printer}") if printer else tr("máy in", "the printer")
         self.message.update(
-            tr("Đã gửi tới máy in. ", "Sent to the printer. ") + said
-            if ok
-            else tr("Không in được: ", "Could not print: ") + said
+            tr(
+                f"Đã gửi tới {where}. Lấy bản in, mang tới bộ phận một cửa và ký tên trước mặt cán bộ tiếp nhận.",
+                f"Sent to {where}. Take the printout to the office and sign it in front of the officer.",
+            )
         )
+        self.query_one("#next-step", Static).display = False
 
     def action_new(self) -> None:
         self.app.action_home()  # type: ignore[attr-defined]

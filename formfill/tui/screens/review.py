@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -12,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
 from formfill.base.i18n import tr
+from formfill.base.messages import plural
 from formfill.forms import FieldError
 from formfill.session.answers import FormSession
 from formfill.session.review import Item, review_items
@@ -68,6 +70,9 @@ class ReviewScreen(LocalizedBindings, Screen[str | None]):
             priority=True,
         ),
         shown("pageup,ctrl+left,escape", "back", "Quay lại", "Back", id="review.back", priority=True),
+        # The page is a list to pick from: the arrows move the selection (not just scroll the page).
+        Binding("up", "app.focus_previous", show=False, priority=True, id="review.up"),
+        Binding("down", "app.focus_next", show=False, priority=True, id="review.down"),
     ]
 
     def __init__(self, session: FormSession) -> None:
@@ -107,8 +112,9 @@ class ReviewScreen(LocalizedBindings, Screen[str | None]):
         if self.errors:
             self.summary.update(
                 tr(
-                    f"Còn {len(self.errors)} chỗ cần sửa (đánh dấu ⚠). Chọn một dòng và nhấn Enter để sửa.",
-                    f"{len(self.errors)} thing(s) to fix (marked ⚠). Pick a line and press Enter to edit it.",
+                    f"Còn {len(self.errors)} chỗ cần sửa (đánh dấu ⚠). Chọn dòng bằng ↑/↓ rồi nhấn Enter để sửa.",
+                    f"{plural(len(self.errors), 'thing')} to fix (marked ⚠)."
+                    " Move with ↑/↓ and press Enter to edit a line.",
                 )
             )
             self.summary.add_class("-shown")

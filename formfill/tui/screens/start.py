@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from formfill.base.i18n import tr
 from formfill.catalog import list_forms
-from formfill.session.choices import form_matches
+from formfill.session.choices import form_matches, rank_forms  # noqa: F401 - form_matches for tests
 from formfill.storage import DraftSummary, StorageError
 from formfill.tui.dialogs.confirm import ConfirmDialog
 from formfill.tui.keymap import LocalizedBindings, shown
@@ -86,7 +86,7 @@ class StartScreen(LocalizedBindings, Screen[None]):
 
     # --- forms ---------------------------------------------------------------------------------
     def show_forms(self, query: str) -> None:
-        shown = [f for f in self.forms if form_matches(f, query)]
+        shown = rank_forms(self.forms, query)
         self.form_list.set_options(
             Option(
                 Text.assemble(
@@ -131,15 +131,16 @@ class StartScreen(LocalizedBindings, Screen[None]):
         except StorageError as exc:
             self.status.problem = storage_message(exc)
             self.drafts = []
-        titles = {f.id: tr(f.meta.title, f.meta.title_en) for f in self.forms}
-        self.draft_list.set_options(
-            Option(f"{titles.get(d.form_id, d.form_id)} · {d.label.split(' · ', 1)[-1]}", id=d.id)
-            for d in self.drafts
-        )
+        self.draft_list.set_options(Option(self.draft_line(d), id=d.id) for d in self.drafts)
         if self.drafts:
             self.draft_list.highlighted = 0
         self.draft_list.display = bool(self.drafts)
         self.drafts_title.display = bool(self.drafts)
+
+    def draft_line(self, draft: DraftSummary) -> str:
+        """ "Tờ khai đăng ký kết hôn · 01/12/2026 06:15": the form's title, never its id."""
+        titles = {f.id: tr(f.meta.title, f.meta.title_en) for f in self.forms}
+        return f"{titles.get(draft.form_id, draft.form_id)} · {draft.label.split(' · ', 1)[-1]}"
 
     @on(OptionList.OptionSelected, "#drafts")
     def _draft_selected(self, event: OptionList.OptionSelected) -> None:
@@ -153,7 +154,10 @@ class StartScreen(LocalizedBindings, Screen[None]):
         draft = self.drafts[index]
         if await self.app.push_screen_wait(
             ConfirmDialog(
-                tr(f"Xoá hẳn bản nháp này?\n{draft.label}", f"Delete this draft for good?\n{draft.label}"),
+                tr(
+                    f"Xoá hẳn bản nháp này?\n{self.draft_line(draft)}",
+                    f"Delete this draft for good?\n{self.draft_line(draft)}",
+                ),
                 yes=tr("Xoá", "Delete"),
             )
         ):

@@ -11,8 +11,11 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from formfill.base.i18n import tr
+from formfill.base.messages import plural
 from formfill.forms import FieldError
-from formfill.session.answers import QR_ADDRESS, FormSession, is_empty
+from formfill.session.answers import QR_ADDRESS, FormSession, is_empty, template_path
+from formfill.session.card import block_sex
+from formfill.session.prefill import copied_answers, copy_targets, proposals, suggested_target
 from formfill.storage import JSONValue, StorageError
 from formfill.tui.dialogs.confirm import ConfirmDialog
 from formfill.tui.dialogs.row import RowDialog
@@ -54,6 +57,7 @@ class WizardScreen(LocalizedBindings, Screen[None]):
         shown("pagedown,ctrl+right", "continue", "Tiếp tục", "Continue", id="wizard.continue", priority=True),
         shown("pageup,ctrl+left", "back", "Quay lại", "Back", id="wizard.back", priority=True),
         shown("escape", "home", "Về trang đầu", "Home", id="wizard.home"),
+        shown("f4", "copy_requester", "Chép", "Copy", id="wizard.copy"),  # the step says what it copies
     ]
 
     def __init__(self, session: FormSession, *, on_review: Callable[[FormSession], None]) -> None:
@@ -98,7 +102,10 @@ class WizardScreen(LocalizedBindings, Screen[None]):
                 f"Step {self.index + 1}/{len(sections)} · {section.title_en or section.title}",
             )
         )
-        help_text = tr(section.help, section.help_en or section.help)
+        self._save(lambda: self.session.set_many(proposals(self.session, section.fields)))
+        help_text = "\n".join(
+            filter(None, [tr(section.help, section.help_en or section.help), self._copy_hint()])
+        )
         intro = Static(help_text, id="section-help", classes="help")
         intro.display = bool(help_text)
         self.show_summary([])
@@ -120,6 +127,43 @@ class WizardScreen(LocalizedBindings, Screen[None]):
         self.body.scroll_home(animate=False)
         target = closest(self.targets(), focus_path) if focus_path else None
         self.call_after_refresh(target.focus_control if target else self.focus_first)
+
+    def _copy_hint(self) -> str:
+        """The step of a block the requester is (the mother who declares her child): say F4 copies it."""
+        target = suggested_target(self.session, self.section.fields)
+        if target is None or any(p.startswith(target + ".") for p in self.session.answers):
+            return ""
+        label = self.session.docs[target].label_for()
+        return tr(
+            f"Người yêu cầu cũng là {label.lower()}: nhấn F4 để chép thông tin đã khai, khỏi gõ lại.",
+            f"The requester is also the {label.lower()}: press F4 to copy what was already entered.",
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F4 only where a step has a person block the requester's answers fit."""
+        if action == "copy_requester":
+            return bool(copy_targets(self.session, self.section.fields))
+        return True
+
+    async def action_copy_requester(self) -> None:
+        """Copy the requester's answers into this step's person block (the suggested one first)."""
+        fields = self.section.fields
+        targets = copy_targets(self.session, fields)
+        if not targets:
+            return
+        target = suggested_target(self.session, fields) or targets[0]
+        self.commit_all()
+        if not self._save(lambda: self.session.set_many(copied_answers(self.session, target))):
+            return
+        await self.show_section(self.index, focus_path=f"{target}.ho_ten")
+        label = self.session.docs[target].label_for()
+        self.notify(
+            tr(
+                f"Đã chép thông tin người yêu cầu vào “{label}”: kiểm tra lại rồi tiếp tục.",
+                f"The requester's answers were copied into “{label}”: check them, then continue.",
+            ),
+            timeout=6,
+        )
 
     def focus_first(self) -> None:
         for widget in self.body.query("*"):
@@ -183,7 +227,8 @@ class WizardScreen(LocalizedBindings, Screen[None]):
     def show_summary(self, lines: list[str]) -> None:
         if lines:
             head = tr(
-                f"Còn {len(lines)} chỗ cần sửa trước khi tiếp tục:", f"{len(lines)} thing(s) to fix first:"
+                f"Còn {len(lines)} chỗ cần sửa trước khi tiếp tục:",
+                f"{plural(len(lines), 'thing')} to fix first:",
             )
             self.summary.update("\n".join([head, *[f"• {line}" for line in lines]]))
         self.summary.set_class(bool(lines), "-shown")
@@ -276,8 +321,31 @@ class WizardScreen(LocalizedBindings, Screen[None]):
 
     @on(CardRead)
     def _card(self, event: CardRead) -> None:
-        """Fill a person block from a CCCD QR code; its address is offered, not imposed."""
         event.stop()
+        self._take_card(event)
+
+    @work
+    async def _take_card(self, event: CardRead) -> None:
+        """Fill a person block from a CCCD QR code; a card of the other sex than the block's (a man's
+        card in "Bên nữ") is named plainly and filled only if the person says so."""
+        implied = block_sex(self.session, event.block)
+        sex = event.qr.gioi_tinh
+        if implied and sex and sex != implied:
+            label = self.session.docs[template_path(event.block)].label_for()
+            whose = tr("một người nam", "a man") if sex == "Nam" else tr("một người nữ", "a woman")
+            question = tr(
+                f"Thẻ này là của {whose} (giới tính {sex}), nhưng “{label}” là người {implied.lower()}.\n"
+                "Vẫn điền thông tin của thẻ vào đây?",
+                f"This card is {whose}'s, but “{label}” is a {'man' if implied == 'Nam' else 'woman'}.\n"
+                "Fill this block from the card anyway?",
+            )
+            yes, no = tr("Vẫn điền", "Fill anyway"), tr("Không điền", "Do not fill")
+            if not await self.app.push_screen_wait(ConfirmDialog(question, yes=yes, no=no)):
+                return
+        self._fill_from_card(event)
+
+    def _fill_from_card(self, event: CardRead) -> None:
+        """Put the card's values into the block's fields; its address is offered, not imposed."""
         qr, block = event.qr, event.block
         targets = self.targets()
         filled: dict[str, JSONValue] = {}

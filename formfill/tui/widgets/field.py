@@ -22,6 +22,7 @@ from formfill.tui.widgets.inputs import DateInput, ImeInput, SchemaValidator, di
 from formfill.tui.widgets.picker import ChoiceInput
 from formfill.tui.widgets.qr import CardRead, card_values, looks_like_qr, read_card
 from formfill.tui.widgets.yesno import YesNo
+from formfill.types.contact import format_phone_national
 
 AUTOSAVE_SECONDS = 1.0
 QR_SETTLE_SECONDS = 0.2  # a pasted QR code is read this soon; a scanner's keys keep it waiting until the end
@@ -158,6 +159,8 @@ class FieldRow(Vertical):
             control.value = digits_to_date(control.value)
         if self.check():
             canon = self.validator.canonical(control.value)
+            if canon is not None and self.doc.format == "vn-phone":
+                canon = format_phone_national(canon)  # as the PDF prints it, not "+84…"
             if canon is not None and canon != control.value:
                 control.value = canon
 

@@ -15,14 +15,25 @@ from formfill.storage import JSONValue
 from formfill.tui.keymap import shown
 from formfill.tui.widgets.field import widget_id
 
+# Column headers as short as their values, so every column of a row fits 80 columns.
+SHORT: dict[str, tuple[str, str]] = {
+    "ho_ten": ("Họ tên", "Name"),
+    "ngay_sinh": ("Ngày sinh", "Born"),
+    "gioi_tinh": ("Giới tính", "Sex"),
+    "so_dinh_danh_ca_nhan": ("Số định danh", "ID number"),
+    "moi_quan_he_voi_chu_ho": ("Quan hệ", "Relation"),
+}
+
 
 class RowsEditor(Vertical):
     """Rows of a repeating group. Keys on the table: Insert/+ add, Enter edit, Delete remove."""
 
+    # Not in the footer: the buttons under the table name them, and at 80 columns the footer keeps
+    # room for Quit and the typing switch.
     BINDINGS = [
-        shown("insert,plus", "add", "Thêm dòng", "Add row", id="rows.add"),
-        shown("enter", "edit", "Sửa dòng", "Edit row", id="rows.edit"),
-        shown("delete", "remove", "Xoá dòng", "Remove row", id="rows.remove"),
+        shown("insert,plus", "add", "Thêm dòng", "Add row", id="rows.add", show=False),
+        shown("enter", "edit", "Sửa dòng", "Edit row", id="rows.edit", show=False),
+        shown("delete", "remove", "Xoá dòng", "Remove row", id="rows.remove", show=False),
     ]
 
     class EditRow(Message):
@@ -72,7 +83,7 @@ class RowsEditor(Vertical):
     def on_mount(self) -> None:
         self.table.add_column("#", key="n")
         for doc in self.columns:
-            self.table.add_column(doc.label_for(), key=doc.key)
+            self.table.add_column(tr(*SHORT[doc.key]) if doc.key in SHORT else doc.label_for(), key=doc.key)
         self.refresh_rows()
 
     def refresh_rows(self) -> None:

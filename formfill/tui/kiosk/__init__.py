@@ -1,0 +1,1 @@
+"""The kiosk: the assistant locked down for a public terminal (``formfill kiosk``)."""
