@@ -77,6 +77,20 @@ def _join(value: Any) -> str:
     return ", ".join(text for text in (_text(item) for item in value) if text.strip())
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _in_sentence(value: Any) -> str:
+    """A choice printed inside a sentence ("Đề nghị … về khai sinh"): the closed lists store choices
+    capitalised as menu items ("Khai sinh"), but the form's sentence reads them in lower case."""
+    if isinstance(value, str):
+        return _lower_first(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(_lower_first(text) for text in (_text(item) for item in value) if text.strip())
+    return _lower_first(_text(value))
+
+
 # level words a place's short form leaves out ("phường Sa Đéc, tỉnh Đồng Tháp" -> "Sa Đéc"), longest first
 _LEVEL_WORDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "tỉnh", "quận", "huyện", "xã")
 
@@ -135,5 +149,9 @@ FORMATTERS: dict[str, Formatter] = {
             "short_place", short_place, "str", 'a place\'s first unit without its level word: "Sa Đéc"'
         ),
         Formatter("join", _join, "scalars", 'a list of choices on one line, joined with ", " as stored'),
+        Formatter("in_sentence", _in_sentence, "str", 'a choice inside a sentence, lower case: "khai sinh"'),
+        Formatter(
+            "join_in_sentence", _in_sentence, "scalars", 'choices inside a sentence: "cải chính, bổ sung …"'
+        ),
     )
 }

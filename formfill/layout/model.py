@@ -46,10 +46,9 @@ def _binding_in(value: Any) -> Any:
 class Binding(Strict):
     """A schema field path (dotted, relative to the row inside a table) and a formatter name.
 
-    ``prefix`` is printed before a non-empty value, ``suffix`` after it (punctuation that must
-    follow the value directly, like the comma of "…, tỉnh Đồng Tháp, ngày"); ``or`` is printed when
-    this field is empty (e.g. the personal ID number, or else the identity paper, on a
-    "Giấy tờ tùy thân" line).
+    ``prefix`` is printed before a non-empty value, ``suffix`` after it (punctuation that must follow
+    the value directly: "…, tỉnh Đồng Tháp, ngày"); ``or`` is printed when this field is empty (the ID
+    number, else the identity paper). ``declared``: print only a value the input gave, not a default.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -58,6 +57,7 @@ class Binding(Strict):
     format: str = "text"
     prefix: str = ""
     suffix: str = ""
+    declared: bool = False
     alternative: Annotated[
         Binding | None, BeforeValidator(lambda v: _binding_in(v) if v is not None else v)
     ] = Field(None, alias="or")

@@ -131,3 +131,17 @@ def resolve(obj: Any, path: str) -> Any:
             return None
         obj = getattr(obj, part, None) if not isinstance(obj, dict) else obj.get(part)
     return obj
+
+
+def declared(obj: Any, path: str) -> bool:
+    """Whether the input itself gave the field at ``path`` (not filled in by a schema default).
+
+    A printout should carry only what the person declared: a default such as "Việt Nam" for a
+    nationality is a convenience of the form assistant, not something the data said.
+    """
+    *parents, last = path.split(".")
+    parent = resolve(obj, ".".join(parents)) if parents else obj
+    if isinstance(parent, dict):
+        return last in parent
+    fields_set = getattr(parent, "model_fields_set", None)
+    return fields_set is not None and last in fields_set

@@ -164,7 +164,14 @@ def row(ctx: Context, el: m.RowEl, ypath: tuple[Any, ...]) -> Builder:
             run_list.append(m.TextRun(text=" " if gap == 0 else "  "))
         run_list.append(m.TextRun(text=item.label + " ", note=item.note))
         run_list.append(
-            m.ValueRun(value=item.value, width=m.Width(points=slot_w), lines=item.lines, align=item.align)
+            # the last slot takes the rest of the line: its leader ends at the right margin, whatever
+            # the spaces between items measured when they were laid out
+            m.ValueRun(
+                value=item.value,
+                width=m.Width(rest=True) if last else m.Width(points=slot_w),
+                lines=item.lines,
+                align=item.align,
+            )
         )
         x += width
 

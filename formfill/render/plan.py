@@ -12,7 +12,7 @@ from typing import Any
 
 from formfill.base.text import nfc
 from formfill.layout.formatters import FORMATTERS
-from formfill.layout.paths import resolve
+from formfill.layout.paths import declared, resolve
 from formfill.render.compiled import (
     NOTES_FLOW,
     CheckSlot,
@@ -89,7 +89,8 @@ def slot_text(slot: ValueSlot, obj: Any) -> tuple[str, str]:
     if binding is None:
         return prepare(resolve(obj, slot.path), slot.fmt), slot.path
     while binding is not None:
-        text = prepare(resolve(obj, binding.field), binding.format)
+        given = not binding.declared or declared(obj, binding.field)
+        text = prepare(resolve(obj, binding.field), binding.format) if given else ""
         if text:
             if binding.prefix:
                 text = nfc(binding.prefix) + text

@@ -44,7 +44,7 @@ def test_the_kinds_of_request_are_printed() -> None:
     plan = plan_pdf(spec, declaration)
     assert verify(data, plan) == []
     placed = {v.path: v.text for v in plan.values}
-    assert placed["loai_viec"] == "Xác định lại dân tộc, Bổ sung thông tin hộ tịch"
+    assert placed["loai_viec"] == "xác định lại dân tộc, bổ sung thông tin hộ tịch"  # inside a sentence
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         text = " ".join((pdf.pages[0].extract_text() or "").split())
-    assert "Đề nghị cơ quan đăng ký việc(4) Xác định lại dân tộc, Bổ sung thông tin hộ tịch" in text
+    assert "Đề nghị cơ quan đăng ký việc(4) xác định lại dân tộc, bổ sung thông tin hộ tịch" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -23,6 +24,10 @@ SHORT: dict[str, tuple[str, str]] = {
     "so_dinh_danh_ca_nhan": ("Số định danh", "ID number"),
     "moi_quan_he_voi_chu_ho": ("Quan hệ", "Relation"),
 }
+# Widest a name is shown in the table: with the other columns of a row it fills the 74 cells a bordered
+# table has at 80 columns; a longer name ends in "…" here and stays whole in the row editor and the PDF.
+# Without this cap the table grows a horizontal scrollbar, whose thumb showed as a stray "▎".
+NAME_WIDTH = 22
 
 
 class RowsEditor(Vertical):
@@ -91,7 +96,10 @@ class RowsEditor(Vertical):
         count = self.session.rows(self.path)
         for n in range(1, count + 1):
             values = self.session.row_values(self.path, n)
-            self.table.add_row(str(n), *[_cell(values.get(d.key)) for d in self.columns], key=str(n))
+            cells = [
+                _cell(values.get(d.key), NAME_WIDTH if d.key == "ho_ten" else None) for d in self.columns
+            ]
+            self.table.add_row(str(n), *cells, key=str(n))
         self.empty.display = count == 0
         self.table.display = count > 0
 
@@ -142,9 +150,13 @@ class RowsEditor(Vertical):
         self.action_edit()
 
 
-def _cell(value: JSONValue) -> str:
+def _cell(value: JSONValue, width: int | None = None) -> str:
+    """A value as the table shows it; ``width`` cuts a long text to that many cells, ending in "…"."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return tr("Có", "Yes") if value else tr("Không", "No")
-    return str(value)
+    text = str(value)
+    if width is not None and cell_len(text) > width:
+        text = set_cell_size(text, width - 1).rstrip() + "…"
+    return text

@@ -1,0 +1,60 @@
+"""Issue 12, items 13–14: what the screen draws at 80×24 (no stray glyph, a person block mostly in view)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+from tui_helpers import flatten, make_app, open_first_draft, preload
+
+from formfill.tui.widgets.field import FieldRow
+
+ROOT = Path(__file__).resolve().parents[2]
+LONG_NAME = "Tôn Nữ Thị Phương Thảo Nguyễn Hoàng"  # wider than the name column at 80 columns
+
+
+def _lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The screen as the terminal shows it, one string per row."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_no_stray_bar_under_the_member_rows_even_with_a_long_name(tmp_path: Path) -> None:
+    ct01 = json.loads((ROOT / "examples/ct01/valid-1.json").read_text(encoding="utf-8"))
+    ct01["thanh_vien"][0]["ho_ten"] = LONG_NAME
+    preload(tmp_path, "ct01", flatten(ct01), "thanh_vien")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_draft(pilot)
+        table = app.screen.query_one(DataTable)
+        table.focus()
+        await pilot.pause()
+        lines = _lines(app)
+        top = table.region.y
+        last_row = top + table.row_count  # header + rows
+        below = lines[last_row + 1 : last_row + 3]  # up to the buttons' top edge
+        assert all(ch not in line for line in below for ch in "▎▊▏▍▌▋▉"), below
+        shown = "\n".join(lines[top : last_row + 1])
+        assert "Tôn Nữ Thị Phương Thả…" in shown and "Quan hệ" in shown  # cut, every column in view
+        assert table.max_scroll_x == 0
+
+
+async def test_at_80x24_the_mothers_main_fields_are_on_one_screen(tmp_path: Path) -> None:
+    """From the top of the mother's step: name, birth, ethnicity and nationality all in view.
+
+    The whole block (two nested blocks, long help texts) cannot fit 24 rows; these four are what a
+    citizen types without a card, so they must not need a scroll.
+    """
+    data = json.loads((ROOT / "examples/khai-sinh/valid-1.json").read_text(encoding="utf-8"))
+    preload(tmp_path, "khai-sinh", flatten(data), "me")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_draft(pilot)
+        visible = app.screen.query_one("#body").region
+        wanted = ["me.ho_ten", "me.ngay_sinh", "me.dan_toc", "me.quoc_tich"]
+        rows = {r.path: r for r in app.screen.query(FieldRow).results() if r.path in wanted}
+        assert set(rows) == set(wanted)
+        for path, row in rows.items():
+            box = row.query_one(Input).region
+            assert box.height == 1, (path, box)
+            assert visible.contains_region(box), (path, box, visible)
