@@ -58,3 +58,29 @@ async def test_at_80x24_the_mothers_main_fields_are_on_one_screen(tmp_path: Path
             box = row.query_one(Input).region
             assert box.height == 1, (path, box)
             assert visible.contains_region(box), (path, box, visible)
+
+
+async def test_a_wider_row_added_later_keeps_every_column_in_line(tmp_path: Path) -> None:
+    """A member whose name is wider than every earlier one widens the name column, every cell in line.
+
+    Seen once in tmux after adding a row through the dialog: the new, wider row drawn past its column.
+    The table now rebuilds its columns with its rows; under Pilot the old code drew this case right
+    too, so this guards the layout rather than reproducing that terminal."""
+    from formfill.tui.widgets.rows import RowsEditor
+
+    ct01 = json.loads((ROOT / "examples/ct01/valid-1.json").read_text(encoding="utf-8"))
+    last = ct01["thanh_vien"].pop()  # "Nguyễn Phạm Khánh Linh", the widest name, comes back later
+    preload(tmp_path, "ct01", flatten(ct01), "thanh_vien")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_draft(pilot)
+        editor = app.screen.query_one(RowsEditor)
+        editor.session.set_row("thanh_vien", 3, last)
+        editor.refresh_rows()
+        await pilot.pause()
+        lines = _lines(app)
+        header = next(line for line in lines if "Ngày sinh" in line)
+        rows = [line for line in lines if "/20" in line or "/19" in line]
+        assert len(rows) == 3, rows
+        column = header.index("Ngày sinh")
+        assert [row.index(next(w for w in row.split() if w.count("/") == 2)) for row in rows] == [column] * 3

@@ -86,13 +86,15 @@ class RowsEditor(Vertical):
         yield self.error
 
     def on_mount(self) -> None:
-        self.table.add_column("#", key="n")
-        for doc in self.columns:
-            self.table.add_column(tr(*SHORT[doc.key]) if doc.key in SHORT else doc.label_for(), key=doc.key)
         self.refresh_rows()
 
     def refresh_rows(self) -> None:
-        self.table.clear()
+        # Columns are rebuilt with the rows: a DataTable keeps a column's width after clear(), so a row
+        # wider than the old ones was drawn past its column (the following cells out of line).
+        self.table.clear(columns=True)
+        self.table.add_column("#", key="n")
+        for doc in self.columns:
+            self.table.add_column(tr(*SHORT[doc.key]) if doc.key in SHORT else doc.label_for(), key=doc.key)
         count = self.session.rows(self.path)
         for n in range(1, count + 1):
             values = self.session.row_values(self.path, n)
