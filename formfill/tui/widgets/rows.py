@@ -89,19 +89,24 @@ class RowsEditor(Vertical):
         self.refresh_rows()
 
     def refresh_rows(self) -> None:
-        # Columns are rebuilt with the rows: a DataTable keeps a column's width after clear(), so a row
-        # wider than the old ones was drawn past its column (the following cells out of line).
-        self.table.clear(columns=True)
-        self.table.add_column("#", key="n")
-        for doc in self.columns:
-            self.table.add_column(tr(*SHORT[doc.key]) if doc.key in SHORT else doc.label_for(), key=doc.key)
+        # Every column gets its width from its header and all its cells before any row is drawn: a
+        # DataTable that widens a column as rows arrive kept drawing earlier rows at the old width.
         count = self.session.rows(self.path)
+        rows = []
         for n in range(1, count + 1):
             values = self.session.row_values(self.path, n)
             cells = [
                 _cell(values.get(d.key), NAME_WIDTH if d.key == "ho_ten" else None) for d in self.columns
             ]
-            self.table.add_row(str(n), *cells, key=str(n))
+            rows.append([str(n), *cells])
+        headers = ["#"] + [tr(*SHORT[d.key]) if d.key in SHORT else d.label_for() for d in self.columns]
+        keys = ["n"] + [d.key for d in self.columns]
+        self.table.clear(columns=True)
+        for i, (header, key) in enumerate(zip(headers, keys, strict=True)):
+            width = max([cell_len(header)] + [cell_len(row[i]) for row in rows])
+            self.table.add_column(header, key=key, width=width)
+        for n, row in enumerate(rows, start=1):
+            self.table.add_row(*row, key=str(n))
         self.empty.display = count == 0
         self.table.display = count > 0
 
