@@ -24,7 +24,6 @@ MEMORY = 1 << 30
 
 # Counterexamples in code this area does not own, reported to its owner: the test turns red (strict)
 # the day the loader is fixed, to remove the mark.
-KNOWN: dict[str, str] = {}  # a fixture that still fails: its file name and why (strict xfail)
 
 READ = """
 import sys
@@ -78,10 +77,7 @@ def test_there_are_fixtures():
 
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN[p.name])) if p.name in KNOWN else p
-        for p in FILES
-    ],
+    FILES,
     ids=[p.name for p in FILES],
 )
 def test_a_kept_counterexample_fails_only_with_a_formfill_error(path):
