@@ -8,7 +8,7 @@ Exit codes: 0 ok; 1 invalid data, a value that cannot be printed, or a PDF that 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -103,6 +103,39 @@ def _render_or_exit(spec: Any, declaration: Any, options: Any) -> bytes:
         fail(EXIT_UNREADABLE, str(exc))
 
 
+def _file_exists(output: Path) -> NoReturn:
+    from formfill.base.i18n import tr
+    from formfill.cli.common import EXIT_UNREADABLE, fail
+
+    fail(
+        EXIT_UNREADABLE,
+        tr(
+            f"Tệp đã có: {output} (dùng --force để ghi đè).",
+            f"File exists: {output} (use --force to replace it).",
+        ),
+    )
+
+
+def _write_new(output: Path, data: bytes, force: bool) -> None:
+    """Write ``output`` atomically, never replacing a file unless ``force``; a clear exit 2 otherwise."""
+    from formfill.base.files import atomic_write_new
+    from formfill.base.i18n import tr
+    from formfill.cli.common import EXIT_UNREADABLE, fail
+
+    try:
+        atomic_write_new(output, data, force=force)
+    except FileExistsError:
+        _file_exists(output)
+    except OSError as exc:
+        fail(
+            EXIT_UNREADABLE,
+            tr(
+                f"Không ghi được {output}: {exc.strerror or exc}",
+                f"Cannot write {output}: {exc.strerror or exc}",
+            ),
+        )
+
+
 def fill_cmd(
     form: FormArg,
     data: DataArg,
@@ -118,42 +151,18 @@ def fill_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Điền tờ khai từ JSON ra PDF / fill a declaration from JSON into a PDF."""
-    from formfill.base.files import atomic_write_new
     from formfill.base.i18n import tr
-    from formfill.cli.common import EXIT_UNREADABLE, apply_lang, fail, load_form
+    from formfill.cli.common import apply_lang, load_form
 
     apply_lang(lang)
     options = _options(offset_x, offset_y, preprinted)
     spec = load_form(form)
     _offset_notice(spec, options, offset_x, offset_y)
-    if output.exists() and not force:
-        fail(
-            EXIT_UNREADABLE,
-            tr(
-                f"Tệp đã có: {output} (dùng --force để ghi đè).",
-                f"File exists: {output} (use --force to replace it).",
-            ),
-        )
+    if output.exists() and not force:  # said before any rendering work
+        _file_exists(output)
     declaration = _validated(spec, data)
     pdf = _render_or_exit(spec, declaration, options)
-    try:
-        atomic_write_new(output, pdf, force=force)
-    except FileExistsError:
-        fail(
-            EXIT_UNREADABLE,
-            tr(
-                f"Tệp đã có: {output} (dùng --force để ghi đè).",
-                f"File exists: {output} (use --force to replace it).",
-            ),
-        )
-    except OSError as exc:
-        fail(
-            EXIT_UNREADABLE,
-            tr(
-                f"Không ghi được {output}: {exc.strerror or exc}",
-                f"Cannot write {output}: {exc.strerror or exc}",
-            ),
-        )
+    _write_new(output, pdf, force)
     typer.echo(tr(f"Đã tạo {output}", f"Wrote {output}"))
 
 
@@ -225,22 +234,13 @@ def calibrate_cmd(
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """In lưới mm để hiệu chỉnh máy in / print a mm grid to calibrate a printer."""
-    from formfill.base.files import atomic_write_new
     from formfill.base.i18n import tr
-    from formfill.cli.common import EXIT_UNREADABLE, apply_lang, fail
+    from formfill.cli.common import apply_lang
     from formfill.render.calibrate import grid_pdf
 
     apply_lang(None)  # no --lang of its own: checks the settings
     opts = _options(offset_x, offset_y)
-    try:
-        atomic_write_new(output, grid_pdf(opts.offset_x_mm, opts.offset_y_mm), force=force)
-    except FileExistsError:
-        fail(
-            EXIT_UNREADABLE,
-            tr(f"Tệp đã có: {output} (dùng --force để ghi đè).", f"File exists: {output} (use --force)."),
-        )
-    except OSError as exc:
-        fail(EXIT_UNREADABLE, str(exc))
+    _write_new(output, grid_pdf(opts.offset_x_mm, opts.offset_y_mm), force)
     typer.echo(
         tr(
             f"Đã tạo {output}. In ở 100% (không co giãn), đo vị trí vạch 0 mm, rồi đặt FORMFILL_OFFSET_X_MM / FORMFILL_OFFSET_Y_MM.",

@@ -10,6 +10,7 @@ space starts under the tallest heading and hint, so the names line up too.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from formfill.layout import model as m
@@ -18,6 +19,22 @@ from formfill.render.runs import Out, RunLayout
 
 PAD = 2.0  # points between a column's text and its edge
 BLANK_DATE = "…, ngày … tháng … năm …"
+
+
+@dataclass(frozen=True)
+class _Column:
+    """One signer's column on one page: where it stands and what it draws with."""
+
+    ctx: Context
+    page: int
+    col: m.SignatureColumn
+    x0: float
+    x1: float
+    size: float
+    path: tuple[Any, ...]
+
+    def runs(self, style: str, scale: float = 1.0, inset: float = PAD) -> RunLayout:
+        return RunLayout(self.ctx, self.page, self.x0 + inset, self.x1 - inset, self.size * scale, style)
 
 
 def signatures(ctx: Context, el: m.SignaturesEl, ypath: tuple[Any, ...]) -> Builder:
@@ -30,21 +47,26 @@ def signatures(ctx: Context, el: m.SignaturesEl, ypath: tuple[Any, ...]) -> Buil
 
     def build(page: int, top: float) -> tuple[float, Out]:
         out = Out()
-        spans = [(ctx.right - col_w * (n - j), ctx.right - col_w * (n - j - 1)) for j in range(n)]
-        paths = [(*ypath, "columns", j) for j in range(n)]
-        dates = [
-            _date_block(ctx, page, col, x0, x1, size, p)
-            for col, (x0, x1), p in zip(el.columns, spans, paths, strict=True)
+        cols = [
+            _Column(
+                ctx,
+                page,
+                col,
+                ctx.right - col_w * (n - j),
+                ctx.right - col_w * (n - j - 1),
+                size,
+                (*ypath, "columns", j),
+            )
+            for j, col in enumerate(el.columns)
         ]
+        dates = [_date_block(c) for c in cols]
         date_h = max(h for h, _ in dates)
         heads: list[float] = []
-        for (h, block), col, (x0, x1), cpath in zip(dates, el.columns, spans, paths, strict=True):
+        for (h, block), c in zip(dates, cols, strict=True):
             _take(out, block(top - (date_h - h)))  # each date block ends where the headings start
-            heads.append(_heading(ctx, page, col, x0, x1, size, cpath, top - date_h, out))
+            heads.append(_heading(c, top - date_h, out))
         y_sign = top - date_h - max(heads) - el.space
-        heights = [top - y_sign]
-        for col, (x0, x1), cpath in zip(el.columns, spans, paths, strict=True):
-            heights.append(top - _under(ctx, page, col, x0, x1, size, cpath, y_sign, out))
+        heights = [top - y_sign] + [top - _under(c, y_sign, out) for c in cols]
         y = top - ctx.lead(size) * 0.5
         for k, line in enumerate(el.aside):
             rl = RunLayout(ctx, page, ctx.left, ctx.right - col_w * n - 6, size, "regular")
@@ -55,10 +77,9 @@ def signatures(ctx: Context, el: m.SignaturesEl, ypath: tuple[Any, ...]) -> Buil
     return build
 
 
-def _date_block(
-    ctx: Context, page: int, col: m.SignatureColumn, x0: float, x1: float, size: float, cpath: tuple[Any, ...]
-) -> tuple[float, Any]:
+def _date_block(c: _Column) -> tuple[float, Any]:
     """The column's date lines: their height, and a function drawing them at a given top."""
+    col = c.col
     parts: list[tuple[list[Any], str]] = []
     if isinstance(col.date_line, m.PlaceDateBinding):
         # two lines at most: the short place ("Sa Đéc,") then "ngày … tháng … năm …"
@@ -74,56 +95,39 @@ def _date_block(
         out = Out()
         y = top
         for runs, label in parts:
-            rl = RunLayout(ctx, page, x0 + PAD, x1 - PAD, size, "italic")
-            y -= _take(out, rl.layout(runs, cpath, y, align="center", label=label))
+            y -= _take(out, c.runs("italic").layout(runs, c.path, y, align="center", label=label))
         return top - y, out
 
-    return draw(ctx.top)[0], draw
+    return draw(c.ctx.top)[0], draw
 
 
-def _heading(
-    ctx: Context,
-    page: int,
-    col: m.SignatureColumn,
-    x0: float,
-    x1: float,
-    size: float,
-    cpath: tuple[Any, ...],
-    top: float,
-    out: Out,
-) -> float:
+def _heading(c: _Column, top: float, out: Out) -> float:
     """The column's heading (its footnote mark kept beside it) and hint; returns their height."""
     y = top
-    rl = RunLayout(ctx, page, x0 + PAD, x1 - PAD, size, "bold")
-    y -= _take(out, rl.layout([m.TextRun(text=col.title, note=col.note)], cpath, y, align="center"))
-    if col.hint:
-        rl = RunLayout(ctx, page, x0 + PAD, x1 - PAD, size * 0.92, "italic")
-        y -= _take(out, rl.layout([m.TextRun(text=col.hint)], cpath, y, align="center"))
+    title = [m.TextRun(text=c.col.title, note=c.col.note)]
+    y -= _take(out, c.runs("bold").layout(title, c.path, y, align="center"))
+    if c.col.hint:
+        y -= _take(
+            out, c.runs("italic", 0.92).layout([m.TextRun(text=c.col.hint)], c.path, y, align="center")
+        )
     return top - y
 
 
-def _under(
-    ctx: Context,
-    page: int,
-    col: m.SignatureColumn,
-    x0: float,
-    x1: float,
-    size: float,
-    cpath: tuple[Any, ...],
-    top: float,
-    out: Out,
-) -> float:
+def _under(c: _Column, top: float, out: Out) -> float:
     """The signer's name under the signing space, then the column's extra lines; returns the bottom."""
     y = top
-    if col.name is not None:
-        rl = RunLayout(ctx, page, x0 + 4, x1 - 4, size, "bold")
+    if c.col.name is not None:
         name = m.ValueRun(
-            value=col.name, width=m.Width(points=x1 - x0 - 8), align="center", leader=False, style="bold"
+            value=c.col.name,
+            width=m.Width(points=c.x1 - c.x0 - 8),
+            align="center",
+            leader=False,
+            style="bold",
         )
-        y -= _take(out, rl.layout([name], (*cpath, "name"), y, label=clean_label(col.title)))
-    for k, line in enumerate(col.lines):
-        rl = RunLayout(ctx, page, x0 + PAD, x1 - PAD, size * 0.92, "regular")
-        y -= _take(out, rl.layout(line, (*cpath, "lines", k), y))
+        laid = c.runs("bold", inset=4).layout([name], (*c.path, "name"), y, label=clean_label(c.col.title))
+        y -= _take(out, laid)
+    for k, line in enumerate(c.col.lines):
+        y -= _take(out, c.runs("regular", 0.92).layout(line, (*c.path, "lines", k), y))
     return y
 
 

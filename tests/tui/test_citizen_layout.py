@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 from textual.widgets import DataTable, Input
@@ -14,9 +16,25 @@ ROOT = Path(__file__).resolve().parents[2]
 LONG_NAME = "Tôn Nữ Thị Phương Thảo Nguyễn Hoàng"  # wider than the name column at 80 columns
 
 
+_TEXT = re.compile(r'<text[^>]*\bx="([0-9.]+)" y="([0-9.]+)" textLength="([0-9.]+)"[^>]*>([^<]*)</text>')
+
+
 def _lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    """The screen as the terminal shows it, one string per row."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+    """The screen as the terminal shows it, one string per row, read from Textual's public SVG
+    screenshot (each text run carries its x, y and width in pixels; a cell is one character)."""
+    runs = [
+        (float(x), float(y), float(w), html.unescape(t).replace("\xa0", " "))
+        for x, y, w, t in _TEXT.findall(app.export_screenshot())
+    ]
+    cell = min(w / len(t) for _, _, w, t in runs if t.strip() and len(t) == 1)
+    rows: dict[float, list[str]] = {}
+    for x, y, _, text in runs:
+        row = rows.setdefault(y, [" "] * app.size.width)
+        for i, ch in enumerate(text.replace("\n", "")):
+            col = round(x / cell) + i
+            if col < len(row):
+                row[col] = ch
+    return ["".join(rows[y]) for y in sorted(rows)]
 
 
 async def test_no_stray_bar_under_the_member_rows_even_with_a_long_name(tmp_path: Path) -> None:
