@@ -13,6 +13,7 @@ import hashlib
 import importlib
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -190,3 +191,18 @@ def as_renderer(given: Renderer | Callable[..., bytes] | str | None) -> Renderer
     if callable(given):
         return FunctionRenderer(given)
     raise InputError(tr(f"Không phải bộ tạo PDF: {given!r}", f"Not a PDF renderer: {given!r}"))
+
+
+@dataclass(frozen=True)
+class ValuesOnlyRenderer(EngineRenderer):
+    """The engine printing values alone, for pre-printed paper, moved by the printer's offsets (mm)."""
+
+    offset_x_mm: float = 0.0
+    offset_y_mm: float = 0.0
+
+    def render(self, spec: Any, declaration: Any) -> bytes:
+        from formfill.render import render_pdf
+        from formfill.render.draw import RenderOptions
+
+        options = RenderOptions(self.offset_x_mm, self.offset_y_mm, preprinted=True)
+        return render_pdf(spec, declaration, options)

@@ -62,11 +62,23 @@ def batch_cmd(
         Path | None, typer.Option("--map", help="Tệp ánh xạ cột / column mapping (.yaml, .json)")
     ] = None,
     sheet: Annotated[str | None, typer.Option("--sheet", help="Trang tính (.xlsx) / worksheet name")] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template", help="Mẫu overlay riêng (YAML) / your own overlay template", show_default=False
+        ),
+    ] = None,
+    values_only: Annotated[
+        bool,
+        typer.Option("--values-only", help="Chỉ in giá trị lên giấy in sẵn / values only, pre-printed paper"),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Tạo một PDF cho mỗi dòng hợp lệ / one PDF per valid roster row (exit 0 all done, 1 some invalid, 2 unreadable)."""
+    from formfill.cli.render import with_template
+
     apply_lang(lang)
-    spec = load_form(form)
+    spec = with_template(load_form(form), template)
     if not roster.exists():
         fail(EXIT_UNREADABLE, tr(f"Không tìm thấy tệp: {roster}", f"File not found: {roster}"))
     options = {
@@ -78,6 +90,12 @@ def batch_cmd(
         "mapping": mapping,
         "sheet": sheet,
     }
+    if values_only:
+        from formfill.batch.renderer import ValuesOnlyRenderer
+        from formfill.render.draw import RenderOptions
+
+        offsets = RenderOptions.from_settings()  # the printer offsets of ``formfill calibrate``
+        options["renderer"] = ValuesOnlyRenderer(offsets.offset_x_mm, offsets.offset_y_mm)
     result = _run(spec, roster, outdir, options)
     _summary(result)
     raise typer.Exit(result.exit_code)

@@ -53,6 +53,51 @@ def _offset_notice(spec: Any, options: Any, offset_x: float | None, offset_y: fl
         )
 
 
+TemplateOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--template", help="Mẫu overlay riêng (YAML) / your own overlay template", show_default=False
+    ),
+]
+ValuesOnlyOpt = Annotated[
+    bool,
+    typer.Option("--values-only", help="Chỉ in giá trị lên giấy in sẵn / values only, for pre-printed paper"),
+]
+
+
+def with_template(spec: Any, template: Path | None) -> Any:
+    """``spec`` printing with ``template`` (a file of ``formfill template import``) instead of the
+    pack's; exit 2 when it cannot be read or is the template of another form."""
+    if template is None:
+        return spec
+    import dataclasses
+
+    from formfill.base.i18n import tr
+    from formfill.cli.common import EXIT_UNREADABLE, fail
+    from formfill.layout.loader import load_template, load_template_file
+    from formfill.layout.yaml_source import TemplateError
+
+    if not template.is_file():
+        fail(
+            EXIT_UNREADABLE, tr(f"Không tìm thấy tệp mẫu: {template}", f"Template file not found: {template}")
+        )
+    try:
+        loaded = load_template_file(template)  # its form first: another form's fields are no error of it
+        if loaded.form == spec.id:
+            load_template(template, spec.model, spec.id)
+    except TemplateError as exc:
+        fail(EXIT_UNREADABLE, str(exc))
+    if loaded.form != spec.id:
+        fail(
+            EXIT_UNREADABLE,
+            tr(
+                f"{template}: mẫu của tờ khai {loaded.form!r}, không phải {spec.id!r}.",
+                f"{template}: the template of {loaded.form!r}, not of {spec.id!r}.",
+            ),
+        )
+    return dataclasses.replace(spec, template_path=template.resolve())
+
+
 def _validated(spec: Any, data_file: Path) -> Any:
     """Read and validate the JSON data; exit 2 when unreadable, 1 (with messages) when invalid."""
     from pydantic import ValidationError
@@ -148,6 +193,8 @@ def fill_cmd(
     ] = False,
     offset_x: OffsetX = None,
     offset_y: OffsetY = None,
+    template: TemplateOpt = None,
+    values_only: ValuesOnlyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Điền tờ khai từ JSON ra PDF / fill a declaration from JSON into a PDF."""
@@ -155,8 +202,8 @@ def fill_cmd(
     from formfill.cli.common import apply_lang, load_form
 
     apply_lang(lang)
-    options = _options(offset_x, offset_y, preprinted)
-    spec = load_form(form)
+    options = _options(offset_x, offset_y, preprinted or values_only)
+    spec = with_template(load_form(form), template)
     _offset_notice(spec, options, offset_x, offset_y)
     if output.exists() and not force:  # said before any rendering work
         _file_exists(output)
@@ -175,6 +222,8 @@ def check_cmd(
     ] = False,
     offset_x: OffsetX = None,
     offset_y: OffsetY = None,
+    template: TemplateOpt = None,
+    values_only: ValuesOnlyOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Kiểm tra PDF có đủ mọi giá trị, đúng chỗ / check that a PDF carries every value in its box."""
@@ -186,8 +235,9 @@ def check_cmd(
     from formfill.render.verify import UnreadablePDF, read_pdf_file, verify
 
     apply_lang(lang)
+    preprinted = preprinted or values_only
     options = _options(offset_x, offset_y, preprinted)
-    spec = load_form(form)
+    spec = with_template(load_form(form), template)
     try:
         data_bytes, pages = read_pdf_file(pdf)
     except (OSError, UnreadablePDF) as exc:

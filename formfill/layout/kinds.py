@@ -139,7 +139,15 @@ def _digit_boxes(box: m.DigitBoxes, base: Path_) -> Iterator[BindingAt]:
     yield (*base, "digits"), box.digits, "digits", None
 
 
+def _rows_box(box: m.RowsBox, base: Path_) -> Iterator[BindingAt]:
+    yield (*base, "rows"), box.rows, "@list", None
+    for j, col in enumerate(box.columns):
+        if col.value.field != "@index":
+            yield (*base, "columns", j, "value"), col.value, "", box.rows
+
+
 BOX_BINDINGS: dict[type[BaseModel], Bindings] = {
+    m.RowsBox: _rows_box,
     m.ValueBox: _value_box,
     m.CheckBox: _check_box,
     m.DigitBoxes: _digit_boxes,

@@ -17,92 +17,26 @@ A binding is ``"path"`` or ``"path | format"`` or ``{field: path, format: name}`
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 
+from formfill.layout.bindings import (  # noqa: F401 - re-exported: the model's names in one place
+    Align,
+    Binding,
+    BindingIn,
+    Strict,
+    Style,
+    Width,
+    WidthIn,
+)
 from formfill.layout.conditions import WHEN_RE, FieldTest
-from formfill.layout.units import Measure, mm, to_points
+from formfill.layout.units import Measure, mm
 
 PAGE_SIZES = {"A4": (mm(210), mm(297)), "A5": (mm(148), mm(210))}
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-# --- bindings --------------------------------------------------------------------------------
-_PATH = re.compile(r"^(@index|[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*)$")
-
-
-def _binding_in(value: Any) -> Any:
-    if isinstance(value, str):
-        path, _, fmt = value.partition("|")
-        return {"field": path.strip(), "format": fmt.strip() or "text"}
-    return value
-
-
-class Binding(Strict):
-    """A schema field path (dotted, relative to the row inside a table) and a formatter name.
-
-    ``prefix`` is printed before a non-empty value, ``suffix`` after it (punctuation that must follow
-    the value directly: "…, tỉnh Đồng Tháp, ngày"); ``or`` is printed when this field is empty (the ID
-    number, else the identity paper). ``declared``: print only a value the input gave, not a default.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    field: str
-    format: str = "text"
-    prefix: str = ""
-    suffix: str = ""
-    declared: bool = False
-    alternative: Annotated[
-        Binding | None, BeforeValidator(lambda v: _binding_in(v) if v is not None else v)
-    ] = Field(None, alias="or")
-
-    @model_validator(mode="after")
-    def _check(self) -> Binding:
-        if not _PATH.match(self.field):
-            raise ValueError(f"not a field path: {self.field!r} (dotted snake_case keys)")
-        return self
-
-
-BindingIn = Annotated[Binding, BeforeValidator(_binding_in)]
-
-
-# --- widths ----------------------------------------------------------------------------------
-def _width_in(value: Any) -> Any:
-    if isinstance(value, Width | dict):
-        return value
-    if isinstance(value, str) and value.strip().endswith("%"):
-        return {"fraction": float(value.strip()[:-1]) / 100.0}
-    if value == "rest":
-        return {"rest": True}
-    return {"points": to_points(value)}
-
-
-class Width(Strict):
-    """``"40mm"`` (absolute), ``"30%"`` (of the text width) or ``"rest"`` (to the right margin)."""
-
-    points: float | None = None
-    fraction: float | None = None
-    rest: bool = False
-
-    def resolve(self, frame_width: float) -> float | None:
-        if self.points is not None:
-            return self.points
-        if self.fraction is not None:
-            return self.fraction * frame_width
-        return None
-
-
-WidthIn = Annotated[Width, BeforeValidator(_width_in)]
-Style = Literal["regular", "bold", "italic"]
-Align = Literal["left", "center", "right"]
-
-
+# Strict, bindings and widths live in formfill.layout.bindings (re-exported here).
 # --- runs: what a line of text is made of ----------------------------------------------------
 class StrikeUnless(Strict):
     """Strike a phrase through once ``field`` is answered with anything but ``unless`` (the phrase
@@ -430,7 +364,33 @@ class DigitBoxes(BoxBase):
     h: Measure | None = None
 
 
-Box = ValueBox | CheckBox | DigitBoxes
+class RowColumn(Strict):
+    """One column of an overlay ``rows`` element: its box in the first row (x, width)."""
+
+    value: BindingIn  # relative to the row; "@index" is the 1-based row number
+    x: Measure
+    w: Measure
+    align: Align = "left"
+    header: str = ""
+
+
+class RowsBox(Strict):
+    """A repeating group printed into a table of the blank (CT01's members): the first row's boxes,
+    the row pitch and the number of rows on the page; rows that do not fit go to a continuation
+    sheet, as with a flow template's ``rows_from`` table."""
+
+    rows: str  # the list field
+    page: int = Field(1, ge=1)
+    y: Measure  # top of the first row, from the top edge of the page
+    pitch: Measure
+    count: int = Field(ge=1, le=100)
+    columns: list[RowColumn] = Field(min_length=1)
+    size: Measure | None = None
+    continuation_title: str = ""
+    more_noun: str = Field("dòng", min_length=1)
+
+
+Box = ValueBox | CheckBox | DigitBoxes | RowsBox
 
 
 # --- the template --------------------------------------------------------------------------------

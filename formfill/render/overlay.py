@@ -87,6 +87,10 @@ class OverlayCompiler:
                         self._label(box, box.digits),
                     )
                 )
+            elif isinstance(box, m.RowsBox):
+                from formfill.render.overlay_rows import rows_slot
+
+                slots.append(rows_slot(ctx, box, height))
             else:  # pragma: no cover - the model admits nothing else
                 raise ctx.source_error(("boxes", i), "unknown box")
         mg = t.page.margins
