@@ -25,6 +25,9 @@ _log = logging.getLogger(__name__)
 
 REGULAR, BOLD, ITALIC = "FormfillSerif", "FormfillSerif-Bold", "FormfillSerif-Italic"
 FACES = {"regular": REGULAR, "bold": BOLD, "italic": ITALIC}
+# The PostScript name every face carries into a PDF ("ABCDEF+NotoSerif-Regular"; the bold instance
+# is named NotoSerif-Bold below): how a read-back tells formfill's print from a background's.
+POSTSCRIPT_FAMILY = "NotoSerif"
 BOLD_WEIGHT = 700
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from formfill.base.text import nfc
 from formfill.render.draw import RenderOptions
+from formfill.render.fonts import POSTSCRIPT_FAMILY
 from formfill.render.pdf_limits import PdfNotScannable, PdfTooLarge, bounded_copy, read_bounded
 from formfill.render.plan import Box, Plan
 
@@ -121,27 +122,45 @@ def _shift(box: Box, opts: RenderOptions) -> Box:
     return Box(box.page, box.x0 + dx, box.y0 + dy, box.x1 + dx, box.y1 + dy)
 
 
-def text_in(page: _Page, box: Box, tol: float = TOLERANCE) -> str:
-    """Characters lying wholly inside ``box`` (± tol), in reading order."""
+def _drawn_by_formfill(char: dict[str, Any]) -> bool:
+    """A character in one of formfill's own faces (pdfplumber names them ``ABCDEF+NotoSerif-…``)."""
+    return str(char.get("fontname", "")).split("+")[-1].startswith(POSTSCRIPT_FAMILY)
+
+
+def text_in(page: _Page, box: Box, tol: float = TOLERANCE, *, own_only: bool = False) -> str:
+    """Characters lying wholly inside ``box`` (± tol), in reading order.
+
+    ``own_only``: only what formfill drew — over an office's blank the dotted leaders under a value
+    are the blank's text, not part of the value.
+    """
     top, bottom = page.height - box.y1 - tol, page.height - box.y0 + tol
     inside = [
         c
         for c in page.chars
-        if c["x0"] >= box.x0 - tol and c["x1"] <= box.x1 + tol and c["top"] >= top and c["bottom"] <= bottom
+        if c["x0"] >= box.x0 - tol
+        and c["x1"] <= box.x1 + tol
+        and c["top"] >= top
+        and c["bottom"] <= bottom
+        and (not own_only or _drawn_by_formfill(c))
     ]
     inside.sort(key=lambda c: c["x0"])  # a box holds one line
     return "".join(c["text"] for c in inside)
 
 
 def read_value(
-    pages: list[_Page], boxes: list[Box], joins: tuple[str, ...], opts: RenderOptions | None = None
+    pages: list[_Page],
+    boxes: list[Box],
+    joins: tuple[str, ...],
+    opts: RenderOptions | None = None,
+    *,
+    own_only: bool = False,
 ) -> str:
     """The text found in a value's line boxes, joined as the plan broke it."""
     opts = opts or RenderOptions()
     parts = []
     for box in boxes:
         b = _shift(box, opts)
-        parts.append(text_in(pages[b.page], b).strip() if b.page < len(pages) else "")
+        parts.append(text_in(pages[b.page], b, own_only=own_only).strip() if b.page < len(pages) else "")
     out = parts[0] if parts else ""
     for join, part in zip(joins, parts[1:], strict=False):
         out += join + part
@@ -187,7 +206,8 @@ def verify(
     pages = pages if pages is not None else read_pdf(data)
     problems: list[Problem] = []
     for value in plan.values:
-        found = read_value(pages, value.boxes, value.joins, opts)
+        # Over a background (an overlay), the blank's own print is not part of any value.
+        found = read_value(pages, value.boxes, value.joins, opts, own_only=not boxes_drawn)
         if nfc(found) != nfc(value.text):
             where = [text_in(pages[b.page], b, 20).strip() for b in value.boxes if b.page < len(pages)]
             kind = "misplaced" if any(value.text[:8] in w for w in where) else "missing"
@@ -203,7 +223,10 @@ def verify(
         elif (state or False) != check.checked:
             problems.append(Problem(check.path, "checkbox", str(check.checked), str(state)))
     for digits in plan.digits:
-        got = "".join(text_in(pages[c.page], _shift(c, opts), 1.0).strip() for c in digits.cells)
+        got = "".join(
+            text_in(pages[c.page], _shift(c, opts), 1.0, own_only=not boxes_drawn).strip()
+            for c in digits.cells
+        )
         if got != digits.text:
             problems.append(Problem(digits.path, "digits", digits.text, got))
     return problems

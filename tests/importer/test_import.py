@@ -246,3 +246,16 @@ def test_members_become_a_rows_element_with_a_continuation_sheet(
     with pdfplumber.open(out) as pdf:
         assert len(pdf.pages) == 2
         assert "Phụ lục" in (pdf.pages[0].extract_text() or "")
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_check_passes_on_a_complete_print_over_the_blank(name: str, imported: dict[str, Path]) -> None:
+    # The office's blank stays underneath, its dotted leaders (text dots in a LibreOffice export) running
+    # through every value's box: `check` reads only what formfill drew.
+    d, form = imported[name], _form(name)
+    data = EXAMPLES / form / "valid-1.json"
+    out = d / "complete.pdf"
+    args = ["--template", str(d / "t.yaml")]
+    assert runner.invoke(app, ["fill", form, str(data), "-o", str(out), *args]).exit_code == 0
+    r = runner.invoke(app, ["check", str(out), form, str(data), *args])
+    assert r.exit_code == 0, r.output
