@@ -55,6 +55,7 @@ _COMMAND_MODULES = (
     "formfill.cli.batch",
     "formfill.cli.office",
     "formfill.cli.kiosk",
+    "formfill.cli.serve",
 )
 
 
