@@ -56,6 +56,7 @@ _COMMAND_MODULES = (
     "formfill.cli.office",
     "formfill.cli.kiosk",
     "formfill.cli.template",
+    "formfill.cli.serve",
 )
 
 

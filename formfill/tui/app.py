@@ -19,6 +19,7 @@ from formfill.session.answers import FormSession
 from formfill.session.ime import METHODS
 from formfill.session.settings import Settings, SettingsError
 from formfill.storage import DraftStore, StorageError
+from formfill.tui import served
 from formfill.tui.keymap import shown
 from formfill.tui.screens.finish import FinishScreen
 from formfill.tui.screens.review import ReviewScreen
@@ -55,6 +56,8 @@ class FormfillApp(App[int]):
     BINDINGS = [
         shown("f2", "toggle_ime", "Bộ gõ", "Typing", id="app.ime", priority=True),  # short: 80 columns
         shown("ctrl+q", "quit", "Thoát", "Quit", id="app.quit", priority=True),
+        # served only (check_action): a tab's draft outlives the tab only under a resume code
+        shown("f9", "save_tab", "Lưu để làm tiếp", "Save for later", id="app.save", priority=True),
     ]
 
     ime_method: reactive[str | None] = reactive(None)
@@ -65,9 +68,12 @@ class FormfillApp(App[int]):
         *,
         store: DraftStore | None = None,
         clock: Callable[[], datetime] | None = None,
+        served: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings
+        self.served = served  # in a browser tab (formfill serve): see formfill.tui.served
+        self.tab_drafts: list[str] = []
         self._store = store
         self.clock = clock or base_clock.now
         self._own_clock = clock is not None
@@ -81,7 +87,12 @@ class FormfillApp(App[int]):
             kwargs = {}
             if self._own_clock:
                 kwargs["clock"] = lambda: self.clock().astimezone()
-            self._store = DraftStore(self.settings.drafts_path, **kwargs)  # type: ignore[arg-type]
+            if self.served:  # resume codes live beside the drafts
+                from formfill.storage.submissions import SubmissionStore
+
+                self._store = SubmissionStore(self.settings.drafts_path, settings=self.settings, **kwargs)
+            else:
+                self._store = DraftStore(self.settings.drafts_path, **kwargs)  # type: ignore[arg-type]
         return self._store
 
     def on_mount(self) -> None:
@@ -89,7 +100,12 @@ class FormfillApp(App[int]):
         self.theme = self.settings.theme
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        self.push_screen(StartScreen())
+        if self.served:
+            from formfill.tui.kiosk.screens import KioskStartScreen  # no drafts list, a resume code
+
+            self.push_screen(KioskStartScreen())
+        else:
+            self.push_screen(StartScreen())
         self.set_interval(IDLE_SECONDS, self._storage_idle)
         self.call_after_refresh(self._check_size)
 
@@ -120,7 +136,31 @@ class FormfillApp(App[int]):
 
     def on_unmount(self) -> None:
         if self._store is not None:
+            if self.served:
+                served.forget_tab(self)
             self._store.close()
+
+    # --- in a browser tab (formfill serve) ---------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_tab":  # in a browser tab, while a declaration is open
+            return self.served and isinstance(self.screen, WizardScreen)
+        return True
+
+    def action_save_tab(self) -> None:
+        served.save_for_later(self)
+
+    def resume_by_code(self, text: str) -> None:
+        served.resume_by_code(self, text)
+
+    def wipe(self, message: str | None = None) -> None:
+        """After the resume code was shown: back to the start."""
+        self.action_home()
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.served:
+            served.crash(self, error)
+        else:
+            super()._handle_exception(error)
 
     # --- Telex / VNI ---------------------------------------------------------------------------
     def action_toggle_ime(self) -> None:
@@ -154,6 +194,7 @@ class FormfillApp(App[int]):
                 severity="error",
             )
             return
+        self.tab_drafts.append(session.draft_id)
         self.push_screen(WizardScreen(session, on_review=self.review))
 
     def resume_draft(self, draft_id: str) -> None:
@@ -181,8 +222,14 @@ class FormfillApp(App[int]):
     def finish(self, session: FormSession) -> None:
         from formfill.session.printout import write_pdf
 
+        again: Callable[[], None] | None = None
         try:
-            path = write_pdf(session.spec, session.declaration(), self.settings.output_dir, self.clock())
+            if self.served:  # to the browser, to print or save; nothing stays on the server
+                again = served.pdf_sender(self, session.spec, session.declaration(), self.clock())
+                again()
+                path = None
+            else:
+                path = write_pdf(session.spec, session.declaration(), self.settings.output_dir, self.clock())
         except ValidationError:
             self.notify(tr("Tờ khai còn lỗi.", "The declaration has errors."), severity="error")
             return
@@ -196,10 +243,12 @@ class FormfillApp(App[int]):
             return
         try:
             self.store.delete(session.draft_id)  # done: the PDF is the result, the draft goes
+            if session.draft_id in self.tab_drafts:
+                self.tab_drafts.remove(session.draft_id)
         except StorageError as exc:
             self.notify(storage_message(exc), severity="warning")
         self.pop_screen()  # the wizard
-        self.push_screen(FinishScreen(tr(session.spec.meta.title, session.spec.meta.title_en), path))
+        self.push_screen(FinishScreen(tr(session.spec.meta.title, session.spec.meta.title_en), path, again))
 
     def action_home(self) -> None:
         """Back to the start screen."""

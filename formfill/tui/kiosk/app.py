@@ -122,6 +122,8 @@ class KioskApp(FormfillApp, inherit_bindings=False):
     def on_unmount(self, event: events.Unmount) -> None:
         event.prevent_default()  # FormfillApp's would close the store a second time
         restore_signals(self._old_signals)
+        if self.served:  # a closed browser tab: nothing of its citizen stays
+            self.forget_citizen()
         if self._store is not None:
             self._store.close()
 

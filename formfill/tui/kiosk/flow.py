@@ -33,8 +33,11 @@ def submit_and_print(app: Any, session: KioskSession) -> ReceiptScreen:
     papers = papers_for(spec)
     when = app.clock()
     try:
-        delivery = deliver_pdf(render_pdf(spec, declaration), pdf_name(spec, when), app.config)
-        printed = delivery.message
+        data, name = render_pdf(spec, declaration), pdf_name(spec, when)
+        if getattr(app, "served", False) and not app.config.printer:
+            printed = _to_browser(app, data, name)
+        else:
+            printed = deliver_pdf(data, name, app.config).message
     except Exception as exc:  # the receipt must still be shown: the declaration is stored
         log.error("kiosk: declaration PDF not delivered (%s)", type(exc).__name__)
         printed = tr("Không in được tờ khai, xin báo cán bộ.", "Could not print; please tell the officer.")
@@ -56,3 +59,13 @@ def _slip(app: Any, title: str, code: str, when: Any, papers: list[str]) -> byte
     except Exception as exc:
         log.error("kiosk: slip not rendered (%s)", type(exc).__name__)
         return None
+
+
+def _to_browser(app: Any, data: bytes, name: str) -> str:
+    """In a browser tab without a printer: the PDF to the browser (kept on the server only if configured)."""
+    from formfill.tui import served
+
+    if app.config.keep_pdf and app.config.output_dir is not None:
+        deliver_pdf(data, name, app.config)
+    served.deliver_pdf(app, data, name)
+    return tr("Tờ khai đã mở trong trình duyệt để in.", "The declaration opened in the browser, to print.")

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -56,6 +56,10 @@ class ReviewItem(Widget, can_focus=True):
     def action_edit(self) -> None:
         self.post_message(self.Edit(self.item.path))
 
+    def on_click(self) -> None:
+        """A click or a tap on a line is "Sửa" (a touch screen has no Enter)."""
+        self.action_edit()
+
 
 class ReviewScreen(LocalizedBindings, Screen[str | None]):
     """Dismisses with a path to edit, ``""`` when finished, ``None`` to go back."""
@@ -104,8 +108,12 @@ class ReviewScreen(LocalizedBindings, Screen[str | None]):
             )
             widgets.extend(ReviewItem(item) for item in review_items(self.session, self.errors)[section.key])
         widgets.append(
-            Button(
-                tr("Hoàn tất, tạo PDF (PgDn)", "Finish, make the PDF (PgDn)"), variant="primary", id="finish"
+            Horizontal(
+                Button(tr("◀ Quay lại (PgUp)", "◀ Back (PgUp)"), id="review-back"),
+                Button(
+                    tr("Hoàn tất, tạo PDF (PgDn)", "Finish, make the PDF (PgDn)"), variant="primary", id="finish"
+                ),
+                id="nav",
             )
         )
         await self.body.mount_all(widgets)
@@ -139,6 +147,10 @@ class ReviewScreen(LocalizedBindings, Screen[str | None]):
                 first.focus()
             return
         self.dismiss("")
+
+    @on(Button.Pressed, "#review-back")
+    def _back(self) -> None:
+        self.action_back()
 
     @on(Button.Pressed, "#finish")
     def _finish(self) -> None:

@@ -26,6 +26,17 @@ class ChoiceList(OptionList, can_focus=False):
     ChoiceList.-open { display: block; }
     """
 
+    owner: ChoiceInput | None = None
+
+    def on_mouse_down(self, event: Any) -> None:
+        """A tap on an option takes it at once: the tap moves the focus away, which closes the list."""
+        index = event.style.meta.get("option") if event.style else None
+        owner = self.owner
+        if owner is not None and index is not None and index < len(owner.choices):
+            event.stop()
+            owner.take(owner.choices[index])
+            owner.focus()
+
 
 class ChoiceInput(ImeInput):
     """An input whose answer is usually one of a list of options."""
@@ -54,14 +65,17 @@ class ChoiceInput(ImeInput):
         self.strict = strict
         self.choices: list[Choice] = []
         self.list = ChoiceList()
+        self.list.owner = self
         self._quiet = False
+        self._tapped = False  # a click or tap opens the list (a touch screen has no ↓)
         super().__init__(*args, **kwargs)
 
     def _refresh_list(self) -> None:
         self.choices = self.source(self.value)
         self.list.set_options([Option(c.label) for c in self.choices])
         exact = len(self.choices) == 1 and self.choices[0].value == self.value
-        show = bool(self.choices) and self.has_focus and not exact and bool(self.value.strip() or self.strict)
+        wanted = bool(self.value.strip() or self.strict or self._tapped)
+        show = bool(self.choices) and self.has_focus and not exact and wanted
         self.list.set_class(show, "-open")
         if show:
             self.list.highlighted = 0
@@ -75,7 +89,12 @@ class ChoiceInput(ImeInput):
         if self.strict and not self.value:
             self._refresh_list()
 
+    def on_click(self) -> None:
+        self._tapped = True
+        self._refresh_list()
+
     def _on_blur(self, event: Any) -> None:
+        self._tapped = False
         self.list.remove_class("-open")
         found = canonical(self.source, self.value)
         if found is not None and found.value != self.value:
