@@ -62,25 +62,38 @@ def _ddmmyyyy(text: str) -> date | str:
         return text  # ISO, or wrong: pydantic decides and names the key
 
 
+POSTGRES_PREFIXES = ("postgresql://", "postgres://")
+
+
 class StoreSettings(_Section):
-    """Where submissions and drafts live: one SQLite file (``path``) or a database URL."""
+    """Where submissions and drafts live: one SQLite file (``path``, or ``url = "sqlite:///…"``) or a
+    PostgreSQL server (``url = "postgresql://user@host:5432/db"``; the password belongs in the
+    server's ``pg_hba``/``.pgpass`` or ``PGPASSWORD``, not in this file)."""
 
     path: Path | None = None
     url: str = ""
 
     @field_validator("url")
     @classmethod
-    def _sqlite_only(cls, value: str) -> str:
-        if value and not value.startswith("sqlite:///"):
-            raise ValueError(value)  # postgresql:// too: not yet (the office-store issue adds it)
+    def _known_scheme(cls, value: str) -> str:
+        value = value.strip()
+        if value and not value.startswith(("sqlite:///", *POSTGRES_PREFIXES)):
+            raise ValueError("scheme")  # never echo the URL: it may hold a password
         return value
 
     @property
     def file(self) -> Path | None:
-        """The SQLite file named by ``url`` (which wins) or ``path``; None for the default."""
-        if self.url:
+        """The SQLite file named by ``url`` (which wins) or ``path``; None for the default or PostgreSQL."""
+        if self.url.startswith("sqlite:///"):
             return Path(self.url.removeprefix("sqlite:///")).expanduser()
+        if self.url:
+            return None
         return self.path
+
+    @property
+    def database_url(self) -> str | None:
+        """The PostgreSQL URL, when the store is on a server; None for SQLite."""
+        return self.url if self.url.startswith(POSTGRES_PREFIXES) else None
 
 
 class KioskSettings(_Section):
@@ -118,8 +131,8 @@ _KEY_ALLOWED: dict[str, tuple[str, str]] = {
         'a list of dates, e.g. [2026-09-01, "02/09/2026"]',
     ),
     "store.url": (
-        "sqlite:///đường/dẫn/tệp (PostgreSQL chưa được hỗ trợ trong bản này)",
-        "sqlite:///path/to/file (PostgreSQL is not supported yet)",
+        "sqlite:///đường/dẫn/tệp hoặc postgresql://người_dùng@máy:5432/tên_csdl",
+        "sqlite:///path/to/file or postgresql://user@host:5432/dbname",
     ),
     "kiosk.idle_seconds": ("số giây nguyên từ 1 đến 86400", "whole seconds from 1 to 86400"),
     "kiosk.countdown_seconds": ("số giây nguyên từ 1 đến 600", "whole seconds from 1 to 600"),

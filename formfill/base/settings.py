@@ -22,7 +22,7 @@ The office keys live in one TOML file, ``formfill.toml`` in the user config fold
 ``FORMFILL_CONFIG`` or ``--config PATH`` (:func:`use_config`) points elsewhere. Every key has a
 default, so a missing default file is no error (a missing file that was named is). Sections and keys:
 ``[office]`` name, place, province, timezone (``Asia/Ho_Chi_Minh``), days_off (dates);
-``[store]`` path, url (``FORMFILL_DATABASE_URL`` overrides; ``sqlite:///…`` only for now);
+``[store]`` path, url (``FORMFILL_DATABASE_URL`` overrides; ``sqlite:///…`` or ``postgresql://…``);
 ``[kiosk]`` idle_seconds (120), countdown_seconds (20), forms (all), printer ("" = none), output_dir,
 keep_pdf (false); ``[retention]`` draft_hours (24), submission_days (30). A bad value or an unknown
 key is a :class:`SettingsError` naming ``section.key`` and the file.
@@ -59,6 +59,16 @@ DRAFTS_FILE = "drafts.sqlite3"
 CONFIG_FILE = "formfill.toml"
 ENV_CONFIG = ENV_PREFIX + "CONFIG"
 ENV_DATABASE_URL = ENV_PREFIX + "DATABASE_URL"
+ENV_PASSWORD = ENV_PREFIX + "PASSWORD"  # an office account's password (the command line's login)
+ENV_NEW_PASSWORD = ENV_PREFIX + "NEW_PASSWORD"  # a new account's password (office user add)
+
+
+def password_from_env(new: bool = False) -> str | None:
+    """``FORMFILL_PASSWORD`` (or ``FORMFILL_NEW_PASSWORD``): read here, where every variable is read,
+    and never kept in :class:`Settings` (so a settings dump or error can never show it)."""
+    return os.environ.get(ENV_NEW_PASSWORD if new else ENV_PASSWORD) or None
+
+
 CONFIG_MAX_BYTES = 256 * 1024
 OFFSET_LIMIT_MM = 20.0
 DEFAULT_THEME = "formfill-contrast"
@@ -308,9 +318,16 @@ class Settings(BaseModel):
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
 
     @property
+    def database_url(self) -> str | None:
+        """The PostgreSQL URL of the office store (``store.url`` / ``FORMFILL_DATABASE_URL``), or None."""
+        return self.store.database_url
+
+    @property
     def drafts_path(self) -> Path | None:
         """The database file of drafts and submissions (``store``, else the data folder), or None for
-        the storage default."""
+        the storage default (and None when the store is a PostgreSQL server: :attr:`database_url`)."""
+        if self.store.database_url:
+            return None
         if self.store.file is not None:
             return self.store.file
         return self.data_dir / DRAFTS_FILE if self.data_dir is not None else None
@@ -360,7 +377,10 @@ def _problems_of(exc: ValidationError, path: Path | None = None, url: str = "") 
             key = f"{field}.{err['loc'][1]}"
             allowed = _KEY_ALLOWED.get(key, (str(err["msg"]), str(err["msg"])))
             where = ENV_DATABASE_URL if key == "store.url" and url else f"{path}: {key}"
-            out.append(problem(where, err.get("input"), *allowed))
+            shown = err.get("input")
+            if key == "store.url":  # a URL may hold a password: show its scheme only
+                shown = str(shown).split("://", 1)[0] + "://…"
+            out.append(problem(where, shown, *allowed))
         else:
             out.append(problem(field, err.get("input"), str(err["msg"]), str(err["msg"])))
     return out

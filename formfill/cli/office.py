@@ -1,16 +1,17 @@
-"""``formfill office``: the office's view of the kiosk store — list, find, export, delete, purge, stats.
+"""``formfill office``: the office store from the command line — submit, list, find, export, delete,
+purge, stats (here); accounts (:mod:`formfill.cli.office_users`); the audit log, backup and restore
+(:mod:`formfill.cli.office_audit`). The desk's commands register onto :data:`office_app` too.
 
-Dates are written dd/mm/yyyy. Exit codes: 0 ok, 1 not found or a mistyped code (refused by its
-check symbol before any lookup), 2 bad usage or an unreadable store. ID numbers are masked except
-their last 3 digits, in text and in JSON; only ``export`` writes the declaration as it is (a new
-file, 0600, never replacing one). Until accounts exist, the store file's permissions are the guard.
+Dates are written dd/mm/yyyy. Exit codes: 0 ok, 1 invalid data, not found or a mistyped code (refused
+by its check symbol before any lookup), 2 bad usage or an unreadable store, 3 not allowed for this
+account (:mod:`formfill.cli.office_auth`). ID numbers are masked except their last 3 digits, in text
+and in JSON; only ``export`` writes the declaration as it is (a new file, 0600, never replacing one).
+Until accounts exist, the store file's permissions are the guard.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -20,14 +21,15 @@ import typer
 from formfill.base.i18n import tr
 from formfill.base.settings import use_config
 from formfill.base.text import mask_id_last3
-from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, LangOption, apply_lang, checked_settings, fail
+from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, LangOption, apply_lang, fail
+from formfill.cli.office_auth import UserOption, office_store
 
 if TYPE_CHECKING:  # the store is imported when a command runs, not at start-up
-    from formfill.storage import Submission, SubmissionStore
+    from formfill.storage import Submission
 
 office_app = typer.Typer(
     name="office",
-    help="Xem và quản lý hồ sơ nộp tại máy kiosk / the office's view of kiosk submissions.",
+    help="Kho hồ sơ của văn phòng: hồ sơ, tài khoản, nhật ký, sao lưu / the office store.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -63,33 +65,6 @@ def _date(option: str, text: str | None) -> date | None:
             tr(f"{option}: ngày phải viết dd/mm/yyyy (ví dụ 01/12/2026), không phải {text!r}.",
                f"{option}: write the date dd/mm/yyyy (e.g. 01/12/2026), not {text!r}."),
         )  # fmt: skip
-
-
-@contextmanager
-def _store() -> Iterator[SubmissionStore]:
-    """The store of the settings; exit 2 when it is missing or unreadable, 1 for a mistyped code."""
-    from formfill.storage import CodeError, StorageError, SubmissionStore, default_db_path
-
-    cfg = checked_settings()
-    path = cfg.drafts_path or default_db_path()
-    if not path.is_file():
-        fail(
-            EXIT_UNREADABLE,
-            tr(f"Không có kho dữ liệu tại {path} (store.path trong tệp cấu hình, hoặc --config).",
-               f"No store at {path} (store.path in the config file, or --config)."),
-        )  # fmt: skip
-    try:
-        store = SubmissionStore(path, settings=cfg)
-    except StorageError as exc:
-        fail(EXIT_UNREADABLE, tr(exc.vi, exc.en))
-    try:
-        yield store
-    except CodeError as exc:
-        fail(EXIT_INVALID, str(exc))
-    except StorageError as exc:
-        fail(EXIT_UNREADABLE, tr(exc.vi, exc.en))
-    finally:
-        store.close()
 
 
 def masked(value: Any) -> Any:
@@ -137,11 +112,12 @@ def _print_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
         )
 
 
-def list_cmd(day: DateOption = None, as_json: JsonOption = False) -> None:
+def list_cmd(day: DateOption = None, as_json: JsonOption = False, user: UserOption = None) -> None:
     """Hồ sơ của một ngày (mặc định hôm nay) / one day's submissions (default today)."""
     wanted = _date("--date", day)
-    with _store() as store:
+    with office_store(user, "officer") as store:
         rows = [_row(s) for s in store.list(wanted or store.today())]
+        store.audit(store.actor, "view", None, ["list"])
     if not as_json and not rows:
         typer.echo(tr("Không có hồ sơ nào trong ngày này.", "No submissions on that day."))
     _print_rows(rows, as_json)
@@ -152,10 +128,13 @@ def find_cmd(
         str, typer.Argument(help="Mã biên nhận hoặc số định danh 12 số / code or 12-digit ID")
     ],
     as_json: JsonOption = False,
+    user: UserOption = None,
 ) -> None:
     """Tìm hồ sơ theo mã biên nhận hoặc số định danh / find by receipt code or personal ID."""
-    with _store() as store:
+    with office_store(user, "officer") as store:
         found = store.find(code_or_id)
+        for sub in found:
+            store.audit(store.actor, "view", sub.code)
     if not found:
         fail(EXIT_INVALID, tr("Không tìm thấy hồ sơ.", "No submission found."))
     if as_json:
@@ -168,13 +147,16 @@ def find_cmd(
 def export_cmd(
     code: Annotated[str, typer.Argument(help="Mã biên nhận / receipt code")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Tệp JSON mới / a new JSON file")],
+    user: UserOption = None,
 ) -> None:
     """Xuất một hồ sơ ra tệp JSON / export one submission as JSON."""
     from formfill.base.clock import utc_now
     from formfill.base.files import atomic_write_new
 
-    with _store() as store:
+    with office_store(user, "admin") as store:
         sub = store.get(code)
+        if sub is not None:
+            store.audit(store.actor, "export", sub.code)
     if sub is None:
         fail(EXIT_INVALID, tr("Không tìm thấy hồ sơ.", "No submission found."))
     doc = {
@@ -202,18 +184,20 @@ def export_cmd(
     typer.echo(tr(f"Đã xuất hồ sơ {sub.code} ra {output}.", f"Submission {sub.code} exported to {output}."))
 
 
-def delete_cmd(code: Annotated[str, typer.Argument(help="Mã biên nhận / receipt code")]) -> None:
+def delete_cmd(
+    code: Annotated[str, typer.Argument(help="Mã biên nhận / receipt code")], user: UserOption = None
+) -> None:
     """Xóa hẳn một hồ sơ / delete a submission for good."""
-    with _store() as store:
+    with office_store(user, "admin") as store:
         gone = store.delete(code)
     if not gone:
         fail(EXIT_INVALID, tr("Không tìm thấy hồ sơ.", "No submission found."))
     typer.echo(tr("Đã xóa hẳn hồ sơ.", "Submission deleted for good."))
 
 
-def purge_cmd() -> None:
+def purge_cmd(user: UserOption = None) -> None:
     """Áp dụng thời hạn lưu giữ ngay / apply the retention settings now."""
-    with _store() as store:
+    with office_store(user, "admin") as store:
         drafts, subs = store.purge()
     typer.echo(
         tr(f"Đã xóa {drafts} bản nháp/mã làm tiếp và {subs} hồ sơ quá thời hạn lưu giữ.",
@@ -229,12 +213,13 @@ def stats_cmd(
         str | None, typer.Option("--to", help="Đến ngày dd/mm/yyyy / to", show_default=False)
     ] = None,
     as_json: JsonOption = False,
+    user: UserOption = None,
 ) -> None:
     """Số liệu: thời gian khai, lỗi hay gặp, mức hài lòng / figures: time, common errors, satisfaction."""
     low, high = _date("--from", start), _date("--to", end)
     if low and high and low > high:
         fail(EXIT_UNREADABLE, tr("--from phải trước --to.", "--from must not be after --to."))
-    with _store() as store:
+    with office_store(user, "any") as store:
         stats = store.stats(low, high)
     if as_json:
         typer.echo(json.dumps(stats, ensure_ascii=False, indent=2))
@@ -263,10 +248,15 @@ def _print_stats(stats: dict[str, Any]) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    from formfill.cli import office_audit, office_submit, office_users
+
+    office_submit.register_commands(office_app)
     office_app.command("list")(list_cmd)
     office_app.command("find")(find_cmd)
     office_app.command("export")(export_cmd)
     office_app.command("delete")(delete_cmd)
     office_app.command("purge")(purge_cmd)
     office_app.command("stats")(stats_cmd)
+    office_users.register_commands(office_app)
+    office_audit.register_commands(office_app)
     app.add_typer(office_app, name="office")

@@ -1,4 +1,4 @@
-"""The SQLite file behind drafts and kiosk submissions: where it lives, the pragmas it must run with, its schema versions.
+"""The SQLite engine's file: where it lives, the pragmas it must run with, its schema versions.
 
 Durability and privacy rest on four pragmas, so each is read back after it is set and the store
 refuses to start without it (a network drive or an old SQLite can silently ignore one):
@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable
+from datetime import UTC
 from pathlib import Path
 
 import platformdirs
@@ -100,8 +101,67 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             visits  TEXT NOT NULL CHECK (visits IN ('1', '2', '3+'))
         ) WITHOUT ROWID""",
     ),
+    # 3 (office store): versions of a submission, the desk's receptions, accounts, the audit log.
+    # Additive only (new tables, a column with a default), so an app of schema 2 that is still
+    # running keeps working while this runs; a removal would come in a later version, after every
+    # app in the office has stopped using the column (see the README).
+    (
+        "ALTER TABLE submission ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        "CREATE INDEX submission_by_status ON submission (status, created_at)",
+        """CREATE TABLE submission_version (
+            code       TEXT NOT NULL REFERENCES submission (code) ON DELETE CASCADE,
+            version    INTEGER NOT NULL,
+            data       TEXT NOT NULL,        -- JSON: the declaration as of this version
+            created_at TEXT NOT NULL,
+            actor      TEXT NOT NULL,
+            PRIMARY KEY (code, version)
+        )""",
+        "INSERT INTO submission_version (code, version, data, created_at, actor)"
+        " SELECT code, 1, data, created_at, 'kiosk' FROM submission",
+        """CREATE TABLE reception (
+            id           INTEGER PRIMARY KEY,
+            code         TEXT NOT NULL REFERENCES submission (code) ON DELETE CASCADE,
+            kind         TEXT NOT NULL CHECK (kind IN ('receive', 'request_more', 'refuse')),
+            procedure    TEXT NOT NULL,
+            papers       TEXT NOT NULL,      -- JSON list of paper numbers
+            dossier_code TEXT,
+            received_at  TEXT NOT NULL,
+            due_at       TEXT NOT NULL,
+            extend_days  INTEGER NOT NULL DEFAULT 0,
+            items        TEXT,               -- JSON list, request_more
+            reason       TEXT,               -- refuse
+            year         INTEGER NOT NULL,
+            number       INTEGER NOT NULL,
+            returned_at  TEXT,
+            actor        TEXT NOT NULL,
+            UNIQUE (year, number)
+        )""",
+        "CREATE INDEX reception_by_code ON reception (code, id)",
+        "CREATE INDEX reception_by_received ON reception (received_at)",
+        """CREATE TABLE account (
+            name         TEXT PRIMARY KEY,
+            role         TEXT NOT NULL CHECK (role IN ('officer', 'admin')),
+            password     TEXT NOT NULL,      -- scrypt$n$r$p$salt$hash, never the password
+            disabled     INTEGER NOT NULL DEFAULT 0,
+            failures     INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at   TEXT NOT NULL
+        )""",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE audit (
+            seq       INTEGER PRIMARY KEY,
+            at        TEXT NOT NULL,
+            actor     TEXT NOT NULL,
+            action    TEXT NOT NULL,
+            code      TEXT,
+            fields    TEXT NOT NULL,         -- JSON list of field paths, never values
+            prev_hash TEXT NOT NULL,
+            hash      TEXT NOT NULL
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+AUDIT_SINCE = 3  # the first schema version with the audit log
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -174,22 +234,58 @@ def migrate(conn: sqlite3.Connection) -> None:
         # Read again under the write lock: another process may have migrated meanwhile.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise StorageError(
-                f"Kho dữ liệu do phiên bản formfill mới hơn tạo (lược đồ phiên bản {version}, bản này chỉ "
-                f"biết đến {SCHEMA_VERSION}); hãy cập nhật formfill. Tệp không bị thay đổi.",
-                f"The store was made by a newer formfill (schema version {version}; this one knows up to "
-                f"{SCHEMA_VERSION}); update formfill. The file was not changed.",
-            )
+            raise newer_schema(version, _made_by(conn))
         for step in range(version, SCHEMA_VERSION):
             for statement in MIGRATIONS[step]:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version={step + 1}")
             log.info("draft database migrated to schema %d", step + 1)
+        audit_migration(conn, version, SCHEMA_VERSION)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def newer_schema(version: int, made_by: str | None) -> StorageError:
+    """The refusal of a store whose schema is newer than this app knows: which formfill to install."""
+    from formfill import __version__
+
+    known = made_by and made_by != __version__
+    need_vi = f" (cài formfill {made_by} trở lên, như máy đã nâng cấp kho)" if known else ""
+    need_en = f" (install formfill {made_by} or later, as on the machine that upgraded it)" if known else ""
+    return StorageError(
+        f"Kho dữ liệu do phiên bản formfill mới hơn tạo (lược đồ phiên bản {version}, bản {__version__} này "
+        f"chỉ biết đến {SCHEMA_VERSION}); hãy cập nhật formfill{need_vi}. Kho không bị thay đổi.",
+        f"The store was made by a newer formfill (schema version {version}; this {__version__} knows up to "
+        f"{SCHEMA_VERSION}); update formfill{need_en}. The store was not changed.",
+    )
+
+
+def _made_by(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'app_version'").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def audit_migration(tx: object, old: int, new: int) -> None:
+    """Record a migration in the audit log (a new store, version 0, records its creation the same way)."""
+    if new < AUDIT_SINCE or old == new:
+        return
+    from formfill import __version__
+    from formfill.base.clock import utc_now
+    from formfill.storage.audit import append
+
+    tx.execute(  # type: ignore[attr-defined]
+        "INSERT INTO meta (key, value) VALUES ('app_version', ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (__version__,),
+    )
+    at = utc_now().astimezone(UTC).isoformat(timespec="microseconds")
+    append(tx, at, "formfill", "migrate", None, [f"schema:{old}->{new}"])
 
 
 def checkpoint(conn: sqlite3.Connection, *, wait: bool = True) -> bool:

@@ -1,6 +1,6 @@
 """Drafts: a citizen's answers, saved after every field so a crash or a closed terminal loses nothing.
 
-Every write is one SQLite transaction that has committed before the method returns, so the UI may
+Every write is one transaction that has committed before the method returns, so the UI may
 say "saved" exactly when a call returned; a call that raises :class:`StorageError` changed nothing.
 Deleting a draft also checkpoints the WAL, so with ``secure_delete`` its values are gone from the
 database files, not just hidden. Values are stored as given (NFC normalisation is the caller's job).
@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sqlite3
-import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -23,9 +21,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeAlias
 
-from formfill.base import clock
-from formfill.storage.db import Connect, checkpoint, default_connect, default_db_path, open_database
-from formfill.storage.failures import DraftNotFoundError, StorageError, from_sqlite
+from formfill.base import clock, settings
+from formfill.storage.db import Connect, default_connect, default_db_path
+from formfill.storage.engine import Engine, is_postgres, open_engine
+from formfill.storage.failures import DraftNotFoundError
 
 log = logging.getLogger("formfill.storage")
 
@@ -97,7 +96,7 @@ def _dump(path: str, value: JSONValue) -> str:
 
 
 class DraftStore:
-    """Drafts in one SQLite file. Use as a context manager, or call :meth:`close`.
+    """Drafts in the office store (an SQLite file, or PostgreSQL when ``url`` is ``postgresql://…``). Use as a context manager, or call :meth:`close`.
 
     ``path`` is the database file (default: :func:`~formfill.storage.db.default_db_path`).
     ``clock`` must return aware datetimes; tests inject a fixed one. ``connect`` opens the SQLite
@@ -110,14 +109,27 @@ class DraftStore:
         *,
         clock: Clock = utc_now,
         connect: Connect = default_connect,
+        url: str | None = None,
     ) -> None:
-        self.path = Path(path) if path is not None else default_db_path()
+        if path is None and url is None:
+            url = settings.current().database_url
+        self.url = url if is_postgres(url) else None
+        if path is not None:
+            self.path: Path | None = Path(path)
+        else:
+            self.path = None if self.url else default_db_path()
         self._clock = clock
-        self._connect = connect
-        self._lock = threading.RLock()  # one connection, shared by the UI thread and workers
-        self._closed = False
-        self._checkpoint_pending = False  # a delete's checkpoint was blocked by another reader
-        self._conn: sqlite3.Connection | None = open_database(self.path, connect)
+        self._engine: Engine = open_engine(self.path, self.url, connect)
+
+    @property
+    def engine(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self._engine.kind
+
+    @property
+    def _conn(self) -> Any:
+        """The engine's open connection (None once closed), for tests that inspect it."""
+        return self._engine.conn  # type: ignore[attr-defined]
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -131,12 +143,7 @@ class DraftStore:
 
     def close(self) -> None:
         """Close the connection (SQLite checkpoints and removes the -wal when the last one closes)."""
-        self.idle()
-        with self._lock:
-            self._closed = True
-            conn, self._conn = self._conn, None
-            if conn is not None:
-                conn.close()
+        self._engine.close()
 
     # --- writes --------------------------------------------------------------------------------
 
@@ -219,43 +226,25 @@ class DraftStore:
         return len(ids)
 
     def checkpoint(self) -> bool:
-        """Checkpoint and truncate the WAL; False if another reader kept deleted values in it for now.
+        """After a delete: make the deleted values leave the database files now.
 
-        A blocked checkpoint is retried after every later read or write of this store and by
-        :meth:`idle`, and at the next open of the database.
+        SQLite: checkpoint and truncate the WAL; False if another reader kept deleted values in it
+        for now (retried after every later read or write, by :meth:`idle`, and at the next open).
+        PostgreSQL: VACUUM the tables (see the README for the server's WAL and backups).
         """
-        with self._lock:
-            try:
-                done = checkpoint(self._require_conn())
-            except sqlite3.Error as exc:
-                raise from_sqlite(exc, "delete") from exc
-            self._checkpoint_pending = not done
-        if not done:
-            log.warning("WAL checkpoint incomplete (another reader is open); will retry")
-        return done
+        return self._engine.after_delete()
 
     @property
     def checkpoint_pending(self) -> bool:
         """True while deleted values may still sit in the -wal (a checkpoint is to be retried)."""
-        return self._checkpoint_pending
+        return self._engine.pending
 
     def idle(self) -> bool:
         """Retry a blocked checkpoint; a UI calls this at quiet moments. Never raises.
 
         Returns True when no deleted value is left waiting in the -wal.
         """
-        with self._lock:
-            if not self._checkpoint_pending or self._closed or self._conn is None:
-                return not self._checkpoint_pending
-            try:
-                self._checkpoint_pending = not checkpoint(self._conn, wait=False)
-            except sqlite3.Error as exc:
-                log.warning(
-                    "WAL checkpoint retry failed: %s", getattr(exc, "sqlite_errorname", type(exc).__name__)
-                )
-            if not self._checkpoint_pending:
-                log.info("blocked WAL checkpoint completed")
-            return not self._checkpoint_pending
+        return self._engine.idle()
 
     # --- reads ---------------------------------------------------------------------------------
 
@@ -289,7 +278,7 @@ class DraftStore:
         sql = (
             "SELECT d.id, d.form_id, d.form_version, d.created_at, d.updated_at, d.current_section, d.label,"
             " (SELECT count(*) FROM answer a WHERE a.draft_id = d.id)"
-            " FROM draft d WHERE ? IS NULL OR d.form_id = ?"
+            " FROM draft d WHERE CAST(? AS TEXT) IS NULL OR d.form_id = ?"
             " ORDER BY d.updated_at DESC, d.rowid DESC"
         )
         with self._read("list") as conn:
@@ -319,13 +308,13 @@ class DraftStore:
             raise ValueError("the clock must return timezone-aware datetimes")
         return now
 
-    def _touch(self, conn: sqlite3.Connection, draft_id: str) -> None:
+    def _touch(self, conn: Any, draft_id: str) -> None:
         cur = conn.execute("UPDATE draft SET updated_at = ? WHERE id = ?", (_iso(self._now()), draft_id))
         if cur.rowcount == 0:
             raise DraftNotFoundError(draft_id)
 
     @staticmethod
-    def _delete_path(conn: sqlite3.Connection, draft_id: str, path: str) -> None:
+    def _delete_path(conn: Any, draft_id: str, path: str) -> None:
         # substr, not LIKE: paths may contain "_" which LIKE treats as a wildcard.
         prefix = path + "."
         conn.execute(
@@ -333,63 +322,21 @@ class DraftStore:
             (draft_id, path, len(prefix), prefix),
         )
 
-    def _require_conn(self) -> sqlite3.Connection:
-        if self._closed:
-            raise StorageError("Kho bản nháp đã đóng.", "The draft store is closed.")
-        if self._conn is None:  # dropped after a failed rollback: start afresh
-            self._conn = open_database(self.path, self._connect)
-        return self._conn
+    @contextmanager
+    def _write(self, action: str, *, serial: bool = False) -> Iterator[Any]:
+        """One write transaction: committed when the block ends, rolled back on any error.
+
+        ``serial``: the write reads then writes shared state (a code, the audit chain, a number),
+        so it must not interleave with another writer (always so in SQLite).
+        """
+        with self._engine.write(action, serial=serial) as tx:
+            yield tx
 
     @contextmanager
-    def _write(self, action: str) -> Iterator[sqlite3.Connection]:
-        """One write transaction: committed when the block ends, rolled back on any error."""
-        with self._lock:
-            conn = self._require_conn()
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                yield conn
-                conn.execute("COMMIT")
-                self.idle()
-            except sqlite3.Error as exc:
-                self._abort(conn)
-                log.error(
-                    "draft store %s failed: %s", action, getattr(exc, "sqlite_errorname", type(exc).__name__)
-                )
-                raise from_sqlite(exc, action) from exc
-            except BaseException:
-                self._abort(conn)
-                raise
-
-    @contextmanager
-    def _read(self, action: str) -> Iterator[sqlite3.Connection]:
+    def _read(self, action: str) -> Iterator[Any]:
         """One read transaction, so a draft and its answers come from the same snapshot."""
-        with self._lock:
-            conn = self._require_conn()
-            try:
-                conn.execute("BEGIN")
-                yield conn
-                conn.execute("COMMIT")
-                self.idle()
-            except sqlite3.Error as exc:
-                self._abort(conn)
-                raise from_sqlite(exc, action) from exc
-            except BaseException:
-                self._abort(conn)
-                raise
-
-    def _abort(self, conn: sqlite3.Connection) -> None:
-        """Roll back; if even that fails, drop the connection (closing rolls back) and reopen later."""
-        if not conn.in_transaction:
-            return
-        try:
-            conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            log.error("rollback failed; reopening the draft database")
-            self._conn = None
-            try:
-                conn.close()
-            except sqlite3.Error:
-                pass
+        with self._engine.read(action) as tx:
+            yield tx
 
 
 def _iso(moment: datetime) -> str:

@@ -67,6 +67,38 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "find": ("Không đọc được kho hồ sơ", "Could not read the submission store"),
     "remove": ("Chưa xóa được hồ sơ", "The submission was not deleted"),
     "record": ("Chưa ghi được đánh giá", "The rating was not recorded"),
+    "account": ("Chưa lưu được tài khoản", "The account was not saved"),
+    "login": ("Chưa đăng nhập được", "Could not log in"),
+    "audit": ("Không đọc được nhật ký", "Could not read the audit log"),
+    "backup": ("Chưa sao lưu được", "The backup was not made"),
+    "restore": ("Chưa khôi phục được", "The backup was not restored"),
+    "desk": ("Chưa lưu được thao tác tiếp nhận", "The desk action was not stored"),
+}
+
+# PostgreSQL SQLSTATE class (first two characters) or code -> why it failed.
+_PG_REASONS: dict[str, tuple[str, str]] = {
+    "08": (
+        "không kết nối được máy chủ PostgreSQL (store.url); kiểm tra mạng và máy chủ",
+        "cannot reach the PostgreSQL server (store.url); check the network and the server",
+    ),
+    "28": (
+        "máy chủ PostgreSQL từ chối đăng nhập (store.url)",
+        "the PostgreSQL server refused the login (store.url)",
+    ),
+    "3D": (
+        "không có cơ sở dữ liệu này trên máy chủ (store.url)",
+        "no such database on the server (store.url)",
+    ),
+    "42501": ("tài khoản PostgreSQL không đủ quyền", "the PostgreSQL role lacks a privilege"),
+    "53": (
+        "máy chủ PostgreSQL thiếu tài nguyên (đĩa đầy?)",
+        "the PostgreSQL server is out of resources (disk full?)",
+    ),
+    "40": ("xung đột với một máy khác đang ghi; hãy thử lại", "a conflict with another writer; try again"),
+    "57": (
+        "máy chủ PostgreSQL đang dừng hoặc đã ngắt kết nối",
+        "the PostgreSQL server is shutting down or hung up",
+    ),
 }
 
 
@@ -101,6 +133,16 @@ def from_sqlite(exc: sqlite3.Error, action: str) -> StorageError:
     reason = _REASONS.get(code & 0xFF, _UNKNOWN) if isinstance(code, int) else _UNKNOWN
     what_vi, what_en = ACTIONS[action]
     return StorageError(f"{what_vi}: {reason[0]}.", f"{what_en}: {reason[1]}.", code=code)
+
+
+def from_pg(exc: Exception, action: str) -> StorageError:
+    """Translate a psycopg failure into a :class:`StorageError` by its SQLSTATE (no server text)."""
+    state = getattr(exc, "sqlstate", None) or ""
+    reason = _PG_REASONS.get(state) or _PG_REASONS.get(state[:2])
+    if reason is None:
+        reason = _PG_REASONS["08"] if not state and type(exc).__name__ == "OperationalError" else _UNKNOWN
+    what_vi, what_en = ACTIONS[action]
+    return StorageError(f"{what_vi}: {reason[0]}.", f"{what_en}: {reason[1]}.")
 
 
 def from_os(exc: OSError, action: str) -> StorageError:

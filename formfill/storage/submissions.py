@@ -15,7 +15,6 @@ import json
 import logging
 import math
 import re
-import sqlite3
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,8 +24,11 @@ from typing import Any
 
 from formfill.base import settings as settings_module
 from formfill.base.settings import Settings
+from formfill.storage import audit
+from formfill.storage.accounts import AccountsMixin
 from formfill.storage.codes import CodeError, looks_like_code, new_code, normalize
 from formfill.storage.db import Connect, default_connect
+from formfill.storage.desk import DeskMixin
 from formfill.storage.drafts import Clock, DraftStore, utc_now
 from formfill.storage.figures import VISITS, office_stats
 
@@ -48,7 +50,8 @@ class Submission:
     form_version: str
     data: dict
     created: datetime
-    status: str  # "moi" (new); the desk issue adds more
+    status: str  # one of formfill.storage.STATUSES; "moi" (new) at submit
+    version: int = 1  # 1 at submit; each correction at the desk adds one (all kept: versions())
 
 
 def _json(value: object) -> str:
@@ -73,11 +76,15 @@ def holds_id(value: Any, number: str) -> bool:
     return False
 
 
-class SubmissionStore(DraftStore):
-    """Submissions, resume codes, time-and-trouble rows and ratings; also every :class:`DraftStore` call.
+class SubmissionStore(DeskMixin, AccountsMixin, DraftStore):
+    """Submissions, resume codes, time-and-trouble rows and ratings; also every :class:`DraftStore` call,
+    the desk's calls (:class:`~formfill.storage.desk.DeskMixin`), accounts and the audit log
+    (:class:`~formfill.storage.accounts.AccountsMixin`).
 
-    ``path``: the database file (None: ``store.path``/``store.url`` of the config, else the user data
-    folder). ``settings`` gives the office time zone and the retention (default: the current settings).
+    ``path``: the SQLite file; ``url``: a ``postgresql://`` URL (None for both: ``store.url`` /
+    ``FORMFILL_DATABASE_URL``, then ``store.path`` of the config, else the user data folder).
+    ``settings`` gives the office time zone and the retention (default: the current settings).
+    ``actor`` names who acts in the audit log when a call does not say (``kiosk:<name>``, an account).
     """
 
     def __init__(
@@ -87,10 +94,16 @@ class SubmissionStore(DraftStore):
         settings: Settings | None = None,
         clock: Clock = utc_now,
         connect: Connect = default_connect,
+        url: str | None = None,
+        actor: str = "cli",
     ) -> None:
         self.settings = settings if settings is not None else settings_module.current()
-        super().__init__(path, clock=clock, connect=connect)
+        if path is None and url is None:
+            url = self.settings.database_url
+            path = None if url else self.settings.drafts_path
+        super().__init__(path, clock=clock, connect=connect, url=url)
         self._zone = self.settings.office.zone
+        self.actor = actor
 
     # --- submissions ---------------------------------------------------------------------------
 
@@ -102,6 +115,7 @@ class SubmissionStore(DraftStore):
         *,
         seconds: float | None = None,
         errors: Iterable[tuple[str, str]] = (),
+        actor: str | None = None,
     ) -> Submission:
         """Store a finished declaration under a new unique receipt code; committed when this returns.
 
@@ -116,13 +130,19 @@ class SubmissionStore(DraftStore):
             seconds = None
         now = self._now()
         day = self._local(now).date().isoformat()
-        with self._write("submit") as conn:
+        who = actor or self.actor
+        with self._write("submit", serial=True) as conn:
             code = self._unique_code(conn)
             conn.execute(
-                "INSERT INTO submission (code, form_id, form_version, data, created_at, day, status)"
-                " VALUES (?, ?, ?, ?, ?, ?, 'moi')",
+                "INSERT INTO submission (code, form_id, form_version, data, created_at, day, status, version)"
+                " VALUES (?, ?, ?, ?, ?, ?, 'moi', 1)",
                 (code, form_id, form_version, body, _iso(now), day),
             )
+            conn.execute(
+                "INSERT INTO submission_version (code, version, data, created_at, actor) VALUES (?, 1, ?, ?, ?)",
+                (code, body, _iso(now), who),
+            )
+            audit.append(conn, _iso(now), who, "submit", code)
             finish_id = uuid.uuid4().hex
             conn.execute(
                 "INSERT INTO finish (id, form_id, day, seconds) VALUES (?, ?, ?, ?)",
@@ -133,7 +153,7 @@ class SubmissionStore(DraftStore):
                 [(finish_id, p, e) for p, e in pairs],
             )
         log.info("submission stored: form %s, %d error type(s) met", form_id, len(pairs))
-        return Submission(code, form_id, form_version, json.loads(body), self._local(now), "moi")
+        return Submission(code, form_id, form_version, json.loads(body), self._local(now), "moi", 1)
 
     def get(self, code: str) -> Submission | None:
         """The submission with this receipt code, or None; :class:`CodeError` if the code is mistyped."""
@@ -165,13 +185,14 @@ class SubmissionStore(DraftStore):
         """Submissions of one office-local day (None: all), oldest first."""
         with self._read("find") as conn:
             rows = conn.execute(
-                f"SELECT {_COLUMNS} FROM submission WHERE ? IS NULL OR day = ? ORDER BY created_at, rowid",
+                f"SELECT {_COLUMNS} FROM submission WHERE CAST(? AS TEXT) IS NULL OR day = ? ORDER BY created_at, rowid",
                 (day.isoformat() if day else None,) * 2,
             ).fetchall()
         return [self._submission(r) for r in rows]
 
-    def delete(self, code: str) -> bool:  # type: ignore[override]
-        """Delete a submission for good (secure_delete + WAL checkpoint); False if there was none.
+    def delete(self, code: str, *, actor: str | None = None) -> bool:  # type: ignore[override]
+        """Delete a submission for good (SQLite: secure_delete + WAL checkpoint; PostgreSQL: VACUUM);
+        False if there was none. Audited ("delete", the code) in the same transaction.
 
         A draft id (32 hex digits, never the shape of a code) still deletes that draft, as in
         :class:`DraftStore`, so this store can stand wherever a draft store is expected.
@@ -180,23 +201,26 @@ class SubmissionStore(DraftStore):
             super().delete(code)
             return True
         wanted = normalize(code)
-        with self._write("remove") as conn:
+        with self._write("remove", serial=True) as conn:
             gone = conn.execute("DELETE FROM submission WHERE code = ?", (wanted,)).rowcount
+            if gone:
+                audit.append(conn, _iso(self._now()), actor or self.actor, "delete", wanted)
         if gone:
             log.info("submission deleted")
             self.checkpoint()
         return bool(gone)
 
-    def purge(self, now: datetime | None = None) -> tuple[int, int]:
-        """Apply the retention now: (drafts and resume codes, submissions) removed."""
+    def purge(self, now: datetime | None = None, *, actor: str | None = None) -> tuple[int, int]:
+        """Apply the retention now: (drafts and resume codes, submissions) removed; audited ("purge")."""
         moment = now if now is not None else self._now()
         keep = self.settings.retention
         draft_cut = _iso(moment - timedelta(hours=keep.draft_hours))
         sub_cut = _iso(moment - timedelta(days=keep.submission_days))
-        with self._write("remove") as conn:
+        with self._write("remove", serial=True) as conn:
             drafts = conn.execute("DELETE FROM draft WHERE updated_at < ?", (draft_cut,)).rowcount
             drafts += conn.execute("DELETE FROM resume WHERE created_at < ?", (draft_cut,)).rowcount
             subs = conn.execute("DELETE FROM submission WHERE created_at < ?", (sub_cut,)).rowcount
+            audit.append(conn, _iso(self._now()), actor or self.actor, "purge", None)
         if drafts or subs:
             log.info("retention: %d draft(s)/resume code(s), %d submission(s) purged", drafts, subs)
             self.checkpoint()
@@ -207,7 +231,7 @@ class SubmissionStore(DraftStore):
     def save_resume(self, form_id: str, answers: dict) -> str:
         """Keep unfinished answers under a new resume code (valid for ``retention.draft_hours``)."""
         body = _json(answers)
-        with self._write("save") as conn:
+        with self._write("save", serial=True) as conn:
             code = self._unique_code(conn)
             conn.execute(
                 "INSERT INTO resume (code, form_id, answers, created_at) VALUES (?, ?, ?, ?)",
@@ -258,7 +282,9 @@ class SubmissionStore(DraftStore):
     def stats(self, start: date | None = None, end: date | None = None) -> dict:
         """The JSON of ``office stats`` for the days ``start``..``end`` (inclusive; None: open)."""
         with self._read("find") as conn:
-            return office_stats(conn, start, end)
+            figures = office_stats(conn, start, end)
+            figures["results"] = self._results(conn, start, end)
+        return figures
 
     def today(self) -> date:
         """Today in the office's time zone (``FORMFILL_TODAY`` pins it through the clock)."""
@@ -269,14 +295,13 @@ class SubmissionStore(DraftStore):
     def _local(self, moment: datetime) -> datetime:
         return moment.astimezone(self._zone)
 
-    def _submission(self, row: sqlite3.Row | tuple) -> Submission:
-        code, form_id, version, data, created, status = row
-        return Submission(
-            code, form_id, version, json.loads(data), self._local(datetime.fromisoformat(created)), status
-        )
+    def _submission(self, row: Any) -> Submission:
+        code, form_id, form_version, data, created, status, version = row
+        created_at = self._local(datetime.fromisoformat(created))
+        return Submission(code, form_id, form_version, json.loads(data), created_at, status, int(version))
 
     @staticmethod
-    def _unique_code(conn: sqlite3.Connection) -> str:
+    def _unique_code(conn: Any) -> str:
         """A code used by no submission and no resume code (checked inside the write transaction)."""
         while True:
             code = new_code()
@@ -288,4 +313,4 @@ class SubmissionStore(DraftStore):
                 return code
 
 
-_COLUMNS = "code, form_id, form_version, data, created_at, status"
+_COLUMNS = "code, form_id, form_version, data, created_at, status, version"

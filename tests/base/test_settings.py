@@ -249,8 +249,12 @@ def test_database_url_overrides_the_file(tmp_path: Path) -> None:
     env["FORMFILL_DATABASE_URL"] = f"sqlite:///{tmp_path}/c.sqlite3"
     assert Settings.from_env(env).drafts_path == tmp_path / "c.sqlite3"
     env["FORMFILL_DATABASE_URL"] = "postgresql://kiosk@localhost/formfill"
-    with pytest.raises(SettingsError, match=r"FORMFILL_DATABASE_URL.*PostgreSQL chưa được hỗ trợ"):
+    pg = Settings.from_env(env)
+    assert pg.database_url == "postgresql://kiosk@localhost/formfill" and pg.drafts_path is None
+    env["FORMFILL_DATABASE_URL"] = "mysql://kiosk:secret@localhost/formfill"
+    with pytest.raises(SettingsError, match=r"FORMFILL_DATABASE_URL.*postgresql://") as err:
         Settings.from_env(env)
+    assert "secret" not in str(err.value)  # a URL may hold a password: never echoed
 
 
 @pytest.mark.parametrize(
@@ -263,7 +267,7 @@ def test_database_url_overrides_the_file(tmp_path: Path) -> None:
         ('[office]\ntimezone = "Asia/Sai_Gon"\n', "office.timezone"),
         ('[office]\ndays_off = ["31/02/2026"]\n', "office.days_off"),
         ("[retention]\nsubmission_days = -1\n", "retention.submission_days"),
-        ('[store]\nurl = "postgresql://h/db"\n', "store.url"),
+        ('[store]\nurl = "mysql://h/db"\n', "store.url"),
         ("[printer]\nname = 1\n", "[printer]"),
         ("office = 3\n", "[office]"),
     ],

@@ -145,7 +145,7 @@ def test_stats_json_and_dates(run_formfill: Run, office: tuple[Path, list[str]])
     )
     assert proc.returncode == 0, proc.stderr
     stats = json.loads(proc.stdout)
-    assert set(stats) == {"from", "to", "forms", "failed_fields", "satisfaction"}
+    assert set(stats) == {"from", "to", "forms", "failed_fields", "satisfaction", "results"}
     assert {f["form"]: f["submissions"] for f in stats["forms"]} == {"ct01": 1, "khai-sinh": 1}
     assert stats["satisfaction"]["count"] == 1 and stats["satisfaction"]["distribution"]["4"] == 1
     text = run_formfill("office", "--config", str(cfg), "stats")
@@ -178,7 +178,7 @@ def test_the_config_can_come_from_the_environment(run_formfill: Run, office: tup
     [
         ("[kiosk]\nidle_seconds = -3\n", {}, "kiosk.idle_seconds"),
         ("[office]\ntimezone = 'Mars/Olympus'\n", {}, "office.timezone"),
-        ("", {"FORMFILL_DATABASE_URL": "postgresql://u@h/db"}, "PostgreSQL"),
+        ("", {"FORMFILL_DATABASE_URL": "mysql://u@h/db"}, "FORMFILL_DATABASE_URL"),
         ("[kiosk]\nkeep_pdf = 'có'\n", {}, "kiosk.keep_pdf"),
         ("[retention]\ndraft_hours = 0\n", {}, "retention.draft_hours"),
         ("[kiosks]\nx = 1\n", {}, "[kiosks]"),

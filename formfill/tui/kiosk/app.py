@@ -51,6 +51,14 @@ from formfill.tui.kiosk.screens import (
 from formfill.tui.screens.wizard import WizardScreen
 from formfill.tui.widgets.status import storage_message
 
+
+def kiosk_actor() -> str:
+    """This kiosk in the audit log: ``kiosk:<host name>`` (a machine's name, never a person's)."""
+    import socket
+
+    return "kiosk:" + (socket.gethostname().split(".")[0][:40] or "?")
+
+
 log = logging.getLogger("formfill.kiosk")
 
 LOCKED_KEYS = "ctrl+q,ctrl+c,ctrl+z,ctrl+backslash,ctrl+d,ctrl+p,ctrl+s,ctrl+w,f10"
@@ -102,7 +110,7 @@ class KioskApp(FormfillApp, inherit_bindings=False):
         """One store for drafts, submissions, resume codes and ratings (one connection, one file)."""
         if self._store is None:
             path = self.config.store_path or self.settings.drafts_path
-            self._store = SubmissionStore(path, settings=self.settings)
+            self._store = SubmissionStore(path, settings=self.settings, actor=kiosk_actor())
         return self._store  # type: ignore[return-value]
 
     @property

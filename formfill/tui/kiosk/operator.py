@@ -215,11 +215,24 @@ class OperatorScreen(LocalizedBindings, Screen[None]):
             return
         self.say(tr(f"Đã xuất: {path}", f"Exported: {path}"))
 
+    def _needs_admin(self) -> bool:
+        """Once accounts exist, deleting and purging is an admin's: done with an admin login
+        (``formfill office delete|purge --user``), not with the kiosk's operator PIN."""
+        if not self.store.has_users():
+            return False
+        self.say(
+            tr(
+                "Xoá và dọn hồ sơ cần tài khoản quản trị: formfill office delete/purge --user TÊN.",
+                "Deleting and purging need an admin account: formfill office delete/purge --user NAME.",
+            )
+        )
+        return True
+
     @on(Button.Pressed, "#delete")
     @work
     async def _delete(self) -> None:
         code = self.selected()
-        if code is None:
+        if code is None or self._needs_admin():
             return
         if await self.app.push_screen_wait(
             ConfirmDialog(tr(f"Xoá hẳn hồ sơ {code}?", f"Delete {code} for good?"))
@@ -230,6 +243,8 @@ class OperatorScreen(LocalizedBindings, Screen[None]):
 
     @on(Button.Pressed, "#purge")
     def _purge(self) -> None:
+        if self._needs_admin():
+            return
         drafts, subs = self.store.purge()
         self.refresh_table()
         self.say(
