@@ -17,90 +17,16 @@ A binding is ``"path"`` or ``"path | format"`` or ``{field: path, format: name}`
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 
 from formfill.layout.conditions import WHEN_RE, FieldTest
-from formfill.layout.units import Measure, mm, to_points
+from formfill.layout.units import Measure, mm
+from formfill.layout.values import Align, BindingIn, Strict, Style, Width, WidthIn
+from formfill.layout.values import Binding as Binding  # re-exported: the loader and tests name it here
 
 PAGE_SIZES = {"A4": (mm(210), mm(297)), "A5": (mm(148), mm(210))}
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-# --- bindings --------------------------------------------------------------------------------
-_PATH = re.compile(r"^(@index|[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*)$")
-
-
-def _binding_in(value: Any) -> Any:
-    if isinstance(value, str):
-        path, _, fmt = value.partition("|")
-        return {"field": path.strip(), "format": fmt.strip() or "text"}
-    return value
-
-
-class Binding(Strict):
-    """A schema field path (dotted, relative to the row inside a table) and a formatter name.
-
-    ``prefix`` is printed before a non-empty value, ``suffix`` after it (punctuation that must follow
-    the value directly: "…, tỉnh Đồng Tháp, ngày"); ``or`` is printed when this field is empty (the ID
-    number, else the identity paper). ``declared``: print only a value the input gave, not a default.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    field: str
-    format: str = "text"
-    prefix: str = ""
-    suffix: str = ""
-    declared: bool = False
-    alternative: Annotated[
-        Binding | None, BeforeValidator(lambda v: _binding_in(v) if v is not None else v)
-    ] = Field(None, alias="or")
-
-    @model_validator(mode="after")
-    def _check(self) -> Binding:
-        if not _PATH.match(self.field):
-            raise ValueError(f"not a field path: {self.field!r} (dotted snake_case keys)")
-        return self
-
-
-BindingIn = Annotated[Binding, BeforeValidator(_binding_in)]
-
-
-# --- widths ----------------------------------------------------------------------------------
-def _width_in(value: Any) -> Any:
-    if isinstance(value, Width | dict):
-        return value
-    if isinstance(value, str) and value.strip().endswith("%"):
-        return {"fraction": float(value.strip()[:-1]) / 100.0}
-    if value == "rest":
-        return {"rest": True}
-    return {"points": to_points(value)}
-
-
-class Width(Strict):
-    """``"40mm"`` (absolute), ``"30%"`` (of the text width) or ``"rest"`` (to the right margin)."""
-
-    points: float | None = None
-    fraction: float | None = None
-    rest: bool = False
-
-    def resolve(self, frame_width: float) -> float | None:
-        if self.points is not None:
-            return self.points
-        if self.fraction is not None:
-            return self.fraction * frame_width
-        return None
-
-
-WidthIn = Annotated[Width, BeforeValidator(_width_in)]
-Style = Literal["regular", "bold", "italic"]
-Align = Literal["left", "center", "right"]
 
 
 # --- runs: what a line of text is made of ----------------------------------------------------
@@ -350,6 +276,31 @@ class FootnotesEl(Spacing):
     at_bottom: bool = True
 
 
+class BlockLine(Strict):
+    """One line (wrapping if it must) of a block of ``columns``: runs, centred by default."""
+
+    runs: list[Run] = Field(min_length=1)
+    style: Style = "regular"
+    align: Literal["left", "center", "right"] = "center"
+    size: Measure | None = None
+    rule: Measure | None = None  # a short centred rule under the line (NĐ 30 headers), this long
+
+
+class ColumnsEl(Spacing):
+    """Blocks side by side, each its own stack of lines: the two-column heading of an official paper
+    (the issuing body and "Số: …" on the left, the national header and the date line on the right)."""
+
+    kind: Literal["columns"]
+    widths: list[WidthIn] = Field(min_length=2, max_length=3)
+    blocks: list[list[BlockLine]] = Field(min_length=2, max_length=3)
+
+    @model_validator(mode="after")
+    def _one_width_per_block(self) -> ColumnsEl:
+        if len(self.widths) != len(self.blocks):
+            raise ValueError(f"{len(self.widths)} widths for {len(self.blocks)} blocks")
+        return self
+
+
 class PageBreakEl(Strict):
     kind: Literal["page_break"]
 
@@ -372,7 +323,8 @@ Element = Annotated[
     | FootnotesEl
     | PageBreakEl
     | SpacerEl
-    | PhotosEl,
+    | PhotosEl
+    | ColumnsEl,
     Field(discriminator="kind"),
 ]
 
@@ -443,11 +395,13 @@ class Margins(Strict):
 
 class Page(Strict):
     size: Literal["A4", "A5"] = "A4"
+    orientation: Literal["portrait", "landscape"] = "portrait"  # landscape: a register's wide table
     margins: Margins = Field(default_factory=Margins)
 
     @property
     def dimensions(self) -> tuple[float, float]:
-        return PAGE_SIZES[self.size]
+        width, height = PAGE_SIZES[self.size]
+        return (height, width) if self.orientation == "landscape" else (width, height)
 
 
 class TextStyle(Strict):
