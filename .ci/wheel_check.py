@@ -51,6 +51,18 @@ def check_lean_install(py: Path, exe: Path, elsewhere: Path) -> None:
     assert "Traceback" not in out.stdout + out.stderr, out.stderr
 
 
+def check_onestop_pack(py: Path, elsewhere: Path, form_ids: set[str]) -> None:
+    """The one-stop papers' pack is in the wheel, loads and draws, and is not listed as forms."""
+    code = (
+        "from formfill.desk.papers import PAPERS, paper_spec, onestop_dir\n"
+        "for p in PAPERS: paper_spec(p)\n"
+        "print(onestop_dir(), ' '.join(PAPERS))\n"
+    )
+    out = sh(py, "-c", code, cwd=elsewhere).stdout.split()
+    assert "site-packages" in out[0], out
+    assert not set(out[1:]) & form_ids, out
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="formfill-wheel-") as tmp:
         tmpdir = Path(tmp)
@@ -75,6 +87,7 @@ def main() -> int:
         ).stdout.strip()
         assert "site-packages" in located, located
         check_lean_install(py, exe, elsewhere)
+        check_onestop_pack(py, elsewhere, ids)
 
         checked = 0
         for form_id in sorted(ids):

@@ -77,6 +77,7 @@ FORM = FormMeta(
             name="Đăng ký kết hôn",
             time_limit_days=0,
             time_limit="Ngay trong ngày; tối đa 5 ngày làm việc nếu cần xác minh",
+            extend_days_max=5,  # Luật Hộ tịch Điều 18
             handed_in=("Tờ khai đăng ký kết hôn (một tờ, cả hai bên cùng ký)", "Cả hai bên có mặt"),
             shown=(
                 "Giấy tờ tùy thân (CCCD, thẻ căn cước, căn cước điện tử hoặc hộ chiếu) của cả hai bên",

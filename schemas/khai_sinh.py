@@ -7,6 +7,8 @@ when that person gives no personal ID number.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import model_validator
 
 from formfill.schema import FormMeta, Procedure, Section, fld, raise_field_errors, vn_error
@@ -80,6 +82,7 @@ FORM = FormMeta(
             name="Đăng ký khai sinh",
             time_limit_days=0,
             time_limit="Trong ngày làm việc (nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo)",
+            late_after=dt.time(15, 0),
             handed_in=(
                 "Tờ khai đăng ký khai sinh",
                 "Giấy chứng sinh (hoặc văn bản của người làm chứng, giấy cam đoan về việc sinh; biên bản xác nhận việc trẻ bị bỏ rơi)",

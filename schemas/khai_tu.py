@@ -100,6 +100,7 @@ FORM = FormMeta(
             name="Đăng ký khai tử",
             time_limit_days=0,
             time_limit="Ngay trong ngày; tối đa 3 ngày làm việc nếu cần xác minh",
+            extend_days_max=3,  # Luật Hộ tịch Điều 34 (domain notes: partly verified)
             handed_in=("Tờ khai đăng ký khai tử", "Giấy báo tử hoặc giấy tờ thay thế giấy báo tử"),
             shown=(
                 "Giấy tờ tùy thân (CCCD, thẻ căn cước, căn cước điện tử hoặc hộ chiếu) của người đi khai tử",

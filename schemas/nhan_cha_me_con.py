@@ -74,6 +74,7 @@ FORM = FormMeta(
             name="Đăng ký nhận cha, mẹ, con",
             time_limit_days=3,
             time_limit="3 ngày làm việc; thêm tối đa 5 ngày nếu cần xác minh",
+            extend_days_max=5,  # Luật Hộ tịch Điều 25
             handed_in=(
                 "Tờ khai đăng ký nhận cha, mẹ, con",
                 "Chứng cứ chứng minh quan hệ cha, mẹ, con",

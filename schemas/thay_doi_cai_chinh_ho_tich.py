@@ -74,6 +74,7 @@ FORM = FormMeta(
             name="Thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc",
             time_limit_days=3,
             time_limit="3 ngày làm việc (thêm tối đa 3 ngày nếu cần xác minh); bổ sung thông tin: ngay trong ngày",
+            extend_days_max=3,  # Luật Hộ tịch Điều 28
             handed_in=("Tờ khai", "Giấy tờ làm căn cứ cho việc thay đổi, cải chính, bổ sung"),
             shown=("Giấy tờ tùy thân (CCCD, thẻ căn cước, căn cước điện tử hoặc hộ chiếu)",),
             fee="Theo mức Hội đồng nhân dân tỉnh quy định",

@@ -96,6 +96,12 @@ def _signatures(el: m.SignaturesEl, base: Path_) -> Iterator[BindingAt]:
         yield from run_bindings((*base, "aside", k), runs)
 
 
+def _columns(el: m.ColumnsEl, base: Path_) -> Iterator[BindingAt]:
+    for j, block in enumerate(el.blocks):
+        for k, line in enumerate(block):
+            yield from run_bindings((*base, "blocks", j, k, "runs"), line.runs)
+
+
 def run_bindings(base: Path_, runs: list[Any]) -> Iterator[BindingAt]:
     """The bindings of a line of runs (value slots, tick boxes, digit boxes)."""
     for k, run in enumerate(runs):
@@ -123,6 +129,7 @@ ELEMENT_KINDS: dict[str, ElementKind] = {
     "page_break": ElementKind(m.PageBreakEl, _no_bindings),
     "spacer": ElementKind(m.SpacerEl, _no_bindings),
     "photos": ElementKind(m.PhotosEl, _no_bindings),
+    "columns": ElementKind(m.ColumnsEl, _columns),
 }
 
 

@@ -284,6 +284,31 @@ class FootnotesEl(Spacing):
     at_bottom: bool = True
 
 
+class BlockLine(Strict):
+    """One line (wrapping if it must) of a block of ``columns``: runs, centred by default."""
+
+    runs: list[Run] = Field(min_length=1)
+    style: Style = "regular"
+    align: Literal["left", "center", "right"] = "center"
+    size: Measure | None = None
+    rule: Measure | None = None  # a short centred rule under the line (NĐ 30 headers), this long
+
+
+class ColumnsEl(Spacing):
+    """Blocks side by side, each its own stack of lines: the two-column heading of an official paper
+    (the issuing body and "Số: …" on the left, the national header and the date line on the right)."""
+
+    kind: Literal["columns"]
+    widths: list[WidthIn] = Field(min_length=2, max_length=3)
+    blocks: list[list[BlockLine]] = Field(min_length=2, max_length=3)
+
+    @model_validator(mode="after")
+    def _one_width_per_block(self) -> ColumnsEl:
+        if len(self.widths) != len(self.blocks):
+            raise ValueError(f"{len(self.widths)} widths for {len(self.blocks)} blocks")
+        return self
+
+
 class PageBreakEl(Strict):
     kind: Literal["page_break"]
 
@@ -306,7 +331,8 @@ Element = Annotated[
     | FootnotesEl
     | PageBreakEl
     | SpacerEl
-    | PhotosEl,
+    | PhotosEl
+    | ColumnsEl,
     Field(discriminator="kind"),
 ]
 
@@ -403,11 +429,13 @@ class Margins(Strict):
 
 class Page(Strict):
     size: Literal["A4", "A5"] = "A4"
+    orientation: Literal["portrait", "landscape"] = "portrait"  # landscape: a register's wide table
     margins: Margins = Field(default_factory=Margins)
 
     @property
     def dimensions(self) -> tuple[float, float]:
-        return PAGE_SIZES[self.size]
+        width, height = PAGE_SIZES[self.size]
+        return (height, width) if self.orientation == "landscape" else (width, height)
 
 
 class TextStyle(Strict):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import time
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -150,6 +151,12 @@ class Procedure:
     shown: tuple[str, ...]  # papers shown or data looked up (xuất trình / tra cứu)
     fee: str
     legal_source: str  # where the above comes from
+    # "received after 15:00: the next working day" (khai sinh): the time after which a same-day
+    # procedure counts from the next working day; None where the rule does not say so
+    late_after: time | None = None
+    # working days an officer may add for checks where the law allows them (ket hon: up to 5);
+    # None: the sources name no extension for it, so none is allowed
+    extend_days_max: int | None = None
 
     @property
     def papers(self) -> tuple[str, ...]:

@@ -144,6 +144,60 @@ def national_header(ctx: Context, el: m.NationalHeaderEl, ypath: tuple[Any, ...]
     return build
 
 
+def columns(ctx: Context, el: m.ColumnsEl, ypath: tuple[Any, ...]) -> Builder:
+    """Blocks side by side; the element is as tall as its tallest block."""
+    frame = ctx.right - ctx.left
+    fixed = [w.resolve(frame) for w in el.widths]
+    rest = (frame - sum(w for w in fixed if w is not None)) / max(1, sum(w is None for w in fixed))
+    widths = [w if w is not None else rest for w in fixed]
+    if rest < 0 or min(widths) < 20:
+        raise ctx.source_error((*ypath, "widths"), "the blocks are wider than the text width")
+    blocks: list[Builder] = []
+    x = ctx.left
+    for j, (block, width) in enumerate(zip(el.blocks, widths, strict=True)):
+        lines = [
+            _ruled(
+                _runs(
+                    ctx,
+                    (*ypath, "blocks", j, k, "runs"),
+                    list(line.runs),
+                    style=line.style,
+                    size=line.size,
+                    align=line.align,
+                    x0=x,
+                    x1=x + width,
+                ),
+                line.rule,
+                x + width / 2,
+                line.size or ctx.size,
+            )
+            for k, line in enumerate(block)
+        ]
+        blocks.append(_stack(*lines))
+        x += width
+
+    def build(page: int, top: float) -> tuple[float, Out]:
+        out = Out()
+        return max(_take(out, b(page, top)) for b in blocks), out
+
+    return build
+
+
+def _ruled(builder: Builder, rule: float | None, mid: float, size: float) -> Builder:
+    """A line with a short centred rule just under its last baseline (and the room it needs)."""
+    if not rule:
+        return builder
+
+    def build(page: int, top: float) -> tuple[float, Out]:
+        height, out = builder(page, top)
+        baselines = [op.y for op in out.ops if isinstance(op, TextOp)] or [top - height]
+        y = min(baselines) - size * 0.45  # clear of the descenders
+        out.ops.append(LineOp(page, mid - rule / 2, y, mid + rule / 2, y, 0.6))
+        return max(height, top - y + size * 0.3), out
+
+    return build
+
+
 def row(ctx: Context, el: m.RowEl, ypath: tuple[Any, ...]) -> Builder:
     frame = ctx.right - ctx.left
     run_list: list[Any] = []

@@ -99,4 +99,5 @@ FLOW_KINDS: dict[str, FlowKind] = {
     "page_break": FlowKind(None, _new_page, _page_ends),
     "spacer": FlowKind(None, _skip, _spacer_height),
     "photos": FlowKind(photos),
+    "columns": FlowKind(e.columns),
 }

@@ -22,7 +22,7 @@ MM = 72 / 25.4
 
 def test_every_model_kind_is_registered_on_both_sides() -> None:
     model_kinds = {kind_name(model): model for model in element_models()}
-    assert len(model_kinds) == len(element_models()) == 13  # no two models share a name
+    assert len(model_kinds) == len(element_models()) == 14  # no two models share a name
     assert set(ELEMENT_KINDS) == set(model_kinds)
     assert set(FLOW_KINDS) == set(model_kinds)
     for name, kind in ELEMENT_KINDS.items():
@@ -32,7 +32,7 @@ def test_every_model_kind_is_registered_on_both_sides() -> None:
 @pytest.mark.parametrize("name", sorted(FLOW_KINDS))
 def test_every_kind_that_draws_has_a_builder(name: str) -> None:
     drawn = {"title", "line", "row", "paragraph", "place_date", "table", "signatures", "footnotes"}
-    drawn |= {"basis", "national_header", "photos"}
+    drawn |= {"basis", "national_header", "photos", "columns"}
     assert (FLOW_KINDS[name].build is not None) == (name in drawn)
 
 
