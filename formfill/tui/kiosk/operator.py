@@ -2,11 +2,13 @@
 
 Lists show receipt codes, forms, times and status — never a name or an ID number (a passer-by may
 see the screen). Leaving operator mode goes back to the notice; "Đóng kiosk" ends the kiosk.
+Once the office store has accounts, export, delete and purge ask for an admin's login (the PIN is
+the kiosk's, not a person's); what the operator sees and reprints is audited as the kiosk. The
+logic is Textual-free in :mod:`formfill.session.operator`.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import date
 from typing import Any
@@ -19,8 +21,10 @@ from textual.widgets import Button, DataTable, Footer, Input, Static
 
 from formfill.base.errors import FormfillError
 from formfill.base.i18n import tr
+from formfill.session.operator import OperatorVisit
 from formfill.storage import StorageError
 from formfill.tui.dialogs.confirm import ConfirmDialog
+from formfill.tui.dialogs.login import LoginDialog
 from formfill.tui.keymap import LocalizedBindings, shown
 from formfill.tui.widgets.status import storage_message
 
@@ -98,6 +102,7 @@ class OperatorScreen(LocalizedBindings, Screen[None]):
     """
     BINDINGS = [shown("escape", "leave", "Về màn hình công dân", "Back to citizens", id="kiosk.op.leave")]
     finding: str | None = None  # the text whose results the table shows; None: today's list
+    _visit: OperatorVisit | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(tr("Chế độ vận hành", "Operator mode"), id="form-title")
@@ -129,6 +134,13 @@ class OperatorScreen(LocalizedBindings, Screen[None]):
     def store(self) -> Any:
         return self.app.store  # type: ignore[attr-defined]
 
+    @property
+    def visit(self) -> OperatorVisit:
+        """This visit's tools and audit (made on first use: the app's store opens lazily)."""
+        if self._visit is None:
+            self._visit = OperatorVisit(self.store, self.app.config)  # type: ignore[attr-defined]
+        return self._visit
+
     def show_today(self) -> None:
         """Today's submissions, under the heading "Hồ sơ hôm nay (dd/mm/yyyy)"."""
         today = self.store.today()
@@ -136,7 +148,11 @@ class OperatorScreen(LocalizedBindings, Screen[None]):
         self.query_one("#progress", Static).update(
             tr(f"Hồ sơ hôm nay ({today:%d/%m/%Y})", f"Today's submissions ({today:%d/%m/%Y})")
         )
-        self.show(self.store.list(today))
+        try:
+            self.show(self.visit.today())
+        except (StorageError, FormfillError) as exc:
+            self.show([])
+            self.say(storage_message(exc))
 
     def show(self, subs: list[Any]) -> None:
         table = self.query_one("#subs", DataTable)
@@ -162,9 +178,9 @@ class OperatorScreen(LocalizedBindings, Screen[None]):
             self.show_today()
             return
         try:
-            found = self.store.find(text)
+            found = self.visit.find(text)
         except (StorageError, FormfillError) as exc:
-            self.say(str(exc) if not isinstance(exc, StorageError) else storage_message(exc))
+            self.say(storage_message(exc))
             return
         event.input.value = ""  # an ID number typed here does not stay on screen
         self.finding = text
@@ -180,72 +196,85 @@ class OperatorScreen(LocalizedBindings, Screen[None]):
 
     @on(Button.Pressed, "#reprint")
     def _reprint(self) -> None:
-        from formfill.catalog import get_form
-        from formfill.render import render_pdf
-        from formfill.session.kiosk import deliver_pdf
-        from formfill.session.printout import pdf_name
-
         code = self.selected()
-        sub = self.store.get(code) if code else None
-        if sub is None:
+        if code is None:
             return
-        spec = get_form(sub.form_id)
-        data = render_pdf(spec, spec.model.model_validate(sub.data))
-        done = deliver_pdf(data, pdf_name(spec, sub.created), self.app.config)  # type: ignore[attr-defined]
-        self.say(done.message)
-
-    @on(Button.Pressed, "#export")
-    def _export(self) -> None:
-        from formfill.base.files import atomic_write_new
-
-        code = self.selected()
-        sub = self.store.get(code) if code else None
-        if sub is None:
-            return
-        folder = self.app.config.output_dir or self.app.settings.output_dir  # type: ignore[attr-defined]
-        body = {"code": sub.code, "form": sub.form_id, "form_version": sub.form_version,
-                "created": sub.created.isoformat(), "status": sub.status, "declaration": sub.data}  # fmt: skip
-        folder.mkdir(parents=True, exist_ok=True)
         try:
-            path = atomic_write_new(
-                folder / f"ho-so-{sub.code}.json", json.dumps(body, ensure_ascii=False).encode()
-            )
-        except OSError as exc:
+            said = self.visit.reprint(code)
+        except (StorageError, FormfillError) as exc:
             self.say(storage_message(exc))
             return
-        self.say(tr(f"Đã xuất: {path}", f"Exported: {path}"))
+        if said is not None:
+            self.say(said)
 
-    def _needs_admin(self) -> bool:
-        """Once accounts exist, deleting and purging is an admin's: done with an admin login
-        (``formfill office delete|purge --user``), not with the kiosk's operator PIN."""
-        if not self.store.has_users():
-            return False
-        self.say(
-            tr(
-                "Xoá và dọn hồ sơ cần tài khoản quản trị: formfill office delete/purge --user TÊN.",
-                "Deleting and purging need an admin account: formfill office delete/purge --user NAME.",
-            )
+    async def admin(self, action: str, title: str) -> str | None:
+        """Who does ``action`` in the audit log: this kiosk while the office has no account (the PIN
+        is enough), else the admin who logs in for it now; None when nobody allowed did."""
+        try:
+            if not self.visit.login_needed():
+                return self.visit.kiosk
+        except StorageError as exc:
+            self.say(storage_message(exc))
+            return None
+        heading = tr(f"{title} — cần tài khoản quản trị", f"{title} — needs an administrator account")
+        permit = await self.app.push_screen_wait(
+            LoginDialog(heading, lambda name, password: self.visit.permit(name, password, action))
         )
-        return True
+        if permit is None:
+            self.say(tr("Đã huỷ.", "Cancelled."))
+            return None
+        return permit.actor
+
+    @on(Button.Pressed, "#export")
+    @work
+    async def _export(self) -> None:
+        code = self.selected()
+        if code is None:
+            return
+        actor = await self.admin("export", tr(f"Xuất hồ sơ {code}", f"Export {code}"))
+        if actor is None:
+            return
+        folder = self.app.config.output_dir or self.app.settings.output_dir  # type: ignore[attr-defined]
+        try:
+            path = self.visit.export(code, folder, actor)
+        except (StorageError, FormfillError, OSError) as exc:
+            self.say(storage_message(exc))
+            return
+        if path is not None:
+            self.say(tr(f"Đã xuất: {path}", f"Exported: {path}"))
 
     @on(Button.Pressed, "#delete")
     @work
     async def _delete(self) -> None:
         code = self.selected()
-        if code is None or self._needs_admin():
+        if code is None:
             return
-        if await self.app.push_screen_wait(
+        actor = await self.admin("delete", tr(f"Xoá hồ sơ {code}", f"Delete {code}"))
+        if actor is None:
+            return
+        if not await self.app.push_screen_wait(
             ConfirmDialog(tr(f"Xoá hẳn hồ sơ {code}?", f"Delete {code} for good?"))
         ):
-            self.store.delete(code)
-            self.refresh_table()
-            self.say(tr("Đã xoá.", "Deleted."))
+            return
+        try:
+            gone = self.visit.delete(code, actor)
+        except (StorageError, FormfillError) as exc:
+            self.say(storage_message(exc))
+            return
+        self.refresh_table()
+        self.say(tr("Đã xoá.", "Deleted.") if gone else tr("Không còn hồ sơ này.", "No such submission."))
 
     @on(Button.Pressed, "#purge")
-    def _purge(self) -> None:
-        if self._needs_admin():
+    @work
+    async def _purge(self) -> None:
+        actor = await self.admin("purge", tr("Dọn hồ sơ quá hạn", "Purge expired submissions"))
+        if actor is None:
             return
-        drafts, subs = self.store.purge()
+        try:
+            drafts, subs = self.visit.purge(actor)
+        except (StorageError, FormfillError) as exc:
+            self.say(storage_message(exc))
+            return
         self.refresh_table()
         self.say(
             tr(
@@ -264,11 +293,8 @@ class OperatorScreen(LocalizedBindings, Screen[None]):
 
     def refresh_table(self) -> None:
         """After a change: the same search again, or today's list."""
-        if self.finding is None:
-            self.show_today()
-            return
         try:
-            self.show(self.store.find(self.finding))
+            self.show(self.visit.again(self.finding))
         except (StorageError, FormfillError):
             self.show_today()
 
