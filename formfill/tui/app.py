@@ -8,7 +8,9 @@ from datetime import datetime
 from pydantic import ValidationError
 from textual.app import App
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import Input
 
 from formfill.base import clock as base_clock
 from formfill.base.errors import FormfillError
@@ -141,9 +143,20 @@ class FormfillApp(App[int]):
             self._store.close()
 
     # --- in a browser tab (formfill serve) ---------------------------------------------------------
+    SAVE_ACTION = "save_tab"  # what the wizard's "Lưu để làm tiếp" button runs (the kiosk has its own)
+
+    @property
+    def touch(self) -> bool:
+        """On a screen people may tap rather than type (a browser tab, a kiosk): the main buttons stay
+        in view under the questions instead of at the end of the page (see WizardScreen)."""
+        return self.served
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that do nothing on a screen are not offered there (the footer hides them)."""
         if action == "save_tab":  # in a browser tab, while a declaration is open
             return self.served and isinstance(self.screen, WizardScreen)
+        if action == "toggle_ime":  # only where something is typed
+            return typing_screen(self.screen)
         return True
 
     def action_save_tab(self) -> None:
@@ -254,6 +267,11 @@ class FormfillApp(App[int]):
         """Back to the start screen."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
+
+
+def typing_screen(screen: Screen[object]) -> bool:
+    """Whether ``screen`` has a text box (the Telex/VNI switch means nothing elsewhere)."""
+    return bool(screen.query(Input))
 
 
 def create_app(settings: Settings | None = None, **kwargs: object) -> FormfillApp:

@@ -104,6 +104,18 @@ class KioskApp(FormfillApp, inherit_bindings=False):
         self.crashes = 0
         self._old_signals: dict[int, Any] = {}
 
+    SAVE_ACTION = "save_for_later"
+
+    @property
+    def touch(self) -> bool:
+        return True  # a public terminal may have a touch screen and no mouse
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F9 only while a declaration is open (not on the receipt, after it was submitted)."""
+        if action == "save_for_later":
+            return self.session is not None and isinstance(self.screen, WizardScreen)
+        return super().check_action(action, parameters)
+
     # --- stores -------------------------------------------------------------------------------
     @property
     def store(self) -> SubmissionStore:

@@ -95,6 +95,7 @@ class ReceiptScreen(LocalizedBindings, Screen[None]):
                 tr("Hỏi cán bộ tại bộ phận một cửa.", "Ask the officer at the one-stop counter.")
             ]
             yield Static("\n".join(f"• {p}" for p in papers), id="receipt-papers")
+        with Horizontal(id="nav", classes="-pinned"):  # in view at 80×24, under a long list of papers
             yield Button(tr("Tiếp (Enter)", "Next (Enter)"), variant="primary", id="receipt-next")
         yield Footer()
 
@@ -126,7 +127,6 @@ class SatisfactionScreen(LocalizedBindings, Screen[None]):
     DEFAULT_CSS = """
     SatisfactionScreen #survey-body { padding: 0 2; height: 1fr; }
     SatisfactionScreen RadioSet { width: 100%; height: auto; }
-    SatisfactionScreen #survey-buttons { height: 3; }
     """
     BINDINGS = [shown("escape", "skip", "Bỏ qua", "Skip", id="kiosk.survey.skip")]
 
@@ -157,9 +157,9 @@ class SatisfactionScreen(LocalizedBindings, Screen[None]):
                 max_length=COMMENT_MAX,
                 id="comment",
             )
-            with Horizontal(id="survey-buttons"):
-                yield Button(tr("Gửi ý kiến", "Send"), variant="primary", id="send")
-                yield Button(tr("Bỏ qua (Esc)", "Skip (Esc)"), id="skip")
+        with Horizontal(id="nav", classes="-pinned"):  # in view without scrolling
+            yield Button(tr("Gửi ý kiến", "Send"), variant="primary", id="send")
+            yield Button(tr("Bỏ qua (Esc)", "Skip (Esc)"), id="skip")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Static
 
@@ -27,6 +27,7 @@ class NoticeScreen(LocalizedBindings, Screen[None]):
     NoticeScreen .notice-line { margin: 0 0 1 0; height: auto; }
     NoticeScreen #consent { height: 3; align: center middle; }
     NoticeScreen #consent Button { margin: 0 2; min-width: 20; }
+    NoticeScreen #consent #operator { min-width: 16; margin: 0 0 0 4; }
     """
 
     def __init__(self, config: KioskConfig) -> None:
@@ -43,6 +44,8 @@ class NoticeScreen(LocalizedBindings, Screen[None]):
         with Horizontal(id="consent"):
             yield Button(tr("Đồng ý", "I agree"), variant="success", id="agree")
             yield Button(tr("Không đồng ý", "I do not agree"), variant="error", id="decline")
+            # F12 without a keyboard: the PIN still guards it (and its own keypad needs no keys)
+            yield Button(tr("Cán bộ vận hành", "Operator"), id="operator")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -56,9 +59,18 @@ class NoticeScreen(LocalizedBindings, Screen[None]):
     def _decline(self) -> None:
         self.app.wipe(tr("Máy không lưu gì. Xin cảm ơn.", "Nothing was stored. Thank you."))  # type: ignore[attr-defined]
 
+    @on(Button.Pressed, "#operator")
+    def _operator(self) -> None:
+        self.app.action_operator()  # type: ignore[attr-defined]
+
 
 class KioskStartScreen(StartScreen):
     """The assistant's start without the drafts list (one citizen at a time), plus "mã làm tiếp"."""
+
+    DEFAULT_CSS = """
+    KioskStartScreen #resume-row { height: auto; }
+    KioskStartScreen #resume-code { width: 1fr; margin: 1 1 0 0; }
+    """
 
     def __init__(self, forms: tuple[str, ...] = ()) -> None:
         super().__init__()
@@ -73,7 +85,9 @@ class KioskStartScreen(StartScreen):
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             if widget is self.drafts_title:
-                yield self.resume_code
+                yield Horizontal(
+                    self.resume_code, Button(tr("Làm tiếp ▶", "Continue ▶"), id="resume-go"), id="resume-row"
+                )
             yield widget
 
     def refresh_drafts(self) -> None:
@@ -82,6 +96,7 @@ class KioskStartScreen(StartScreen):
         self.draft_list.clear_options()
         self.draft_list.display = False
         self.drafts_title.display = False
+        self.delete_button.display = False
 
     @on(Input.Submitted, "#search")
     def _search_or_code(self, event: Input.Submitted) -> None:
@@ -101,6 +116,13 @@ class KioskStartScreen(StartScreen):
     def _resume(self, event: Input.Submitted) -> None:
         event.stop()
         self.app.resume_by_code(event.value)  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#resume-go")
+    def _resume_pressed(self) -> None:
+        if self.resume_code.value.strip():
+            self.app.resume_by_code(self.resume_code.value)  # type: ignore[attr-defined]
+        else:
+            self.resume_code.focus()
 
 
 class CountdownScreen(LocalizedBindings, ModalScreen[None]):
@@ -141,13 +163,22 @@ class CountdownScreen(LocalizedBindings, ModalScreen[None]):
         self.dismiss(None)
 
 
+PIN_MAX = 8
+KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK")
+KEY_IDS = {"⌫": "back", "OK": "ok"}
+
+
 class PinScreen(LocalizedBindings, ModalScreen[bool]):
-    """The operator's PIN (F12). Five wrong PINs lock the prompt for a minute; Esc goes back."""
+    """The operator's PIN (F12, or the notice's "Cán bộ vận hành"), typed or tapped on its keypad. Five
+    wrong PINs lock the prompt for a minute; Esc or "Quay lại" goes back."""
 
     DEFAULT_CSS = """
     PinScreen { align: center middle; }
     PinScreen #pin-box { width: 50; height: auto; border: heavy $primary; padding: 1 2; background: $panel; }
     PinScreen #pin-message { height: auto; color: $error; text-style: bold; }
+    PinScreen #keypad { grid-size: 3; grid-rows: 3; grid-gutter: 0 1; height: 12; margin: 1 0 0 0; }
+    PinScreen #keypad Button { width: 100%; }
+    PinScreen #pin-back { margin: 1 0 0 0; }
     """
     BINDINGS = [shown("escape", "cancel", "Quay lại", "Back", id="kiosk.pin.cancel")]
 
@@ -159,8 +190,14 @@ class PinScreen(LocalizedBindings, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="pin-box"):
             yield Static(tr("Mã PIN của cán bộ vận hành", "Operator PIN"), classes="label")
-            yield Input(password=True, max_length=8, id="pin", restrict=r"[0-9]*")
+            yield Input(password=True, max_length=PIN_MAX, id="pin", restrict=r"[0-9]*")
             yield self.message
+            with Grid(id="keypad"):  # a touch screen has no keyboard
+                for key in KEYPAD:
+                    button = Button(key, id=f"key-{KEY_IDS.get(key, key)}")
+                    button.can_focus = False  # the PIN box keeps the keys of a keyboard
+                    yield button
+            yield Button(tr("Quay lại (Esc)", "Back (Esc)"), id="pin-back")
 
     def on_mount(self) -> None:
         self.query_one("#pin", Input).focus()
@@ -173,10 +210,30 @@ class PinScreen(LocalizedBindings, ModalScreen[bool]):
         return bool(left)
 
     @on(Input.Submitted, "#pin")
-    def _submit(self, event: Input.Submitted) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        result = self.guard.attempt(event.value)
-        event.input.value = ""
+        self._submit()
+
+    @on(Button.Pressed, "#keypad Button")
+    def _key(self, event: Button.Pressed) -> None:
+        event.stop()
+        box = self.query_one("#pin", Input)
+        key = str(event.button.label)
+        if key == "OK":
+            self._submit()
+        elif key == "⌫":
+            box.value = box.value[:-1]
+        elif len(box.value) < PIN_MAX:
+            box.value += key
+
+    @on(Button.Pressed, "#pin-back")
+    def _back(self) -> None:
+        self.action_cancel()
+
+    def _submit(self) -> None:
+        box = self.query_one("#pin", Input)
+        result = self.guard.attempt(box.value)
+        box.value = ""
         if result == "ok":
             self.dismiss(True)
         elif result == "no-pin":
@@ -241,6 +298,7 @@ class MessageScreen(LocalizedBindings, Screen[None]):
                     yield Static(self.code, id="big-code")
             for line in self.lines:
                 yield Static(line)
+        with Horizontal(id="nav", classes="-pinned"):  # in view under a tall QR code
             yield Button(self.button, variant="primary", id="done")
         yield Footer()
 

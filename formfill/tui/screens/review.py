@@ -85,7 +85,7 @@ class ReviewScreen(LocalizedBindings, Screen[str | None]):
         self.errors: list[FieldError] = []
         self.summary = Static("", id="summary")
         self.body = VerticalScroll(id="body")
-        self.status = StatusBar()
+        self.status = StatusBar(ime_shown=False)  # nothing is typed here
 
     def compose(self) -> ComposeResult:
         meta = self.session.spec.meta
@@ -93,8 +93,24 @@ class ReviewScreen(LocalizedBindings, Screen[str | None]):
         yield Static(tr("Kiểm tra lại thông tin", "Check your answers"), id="progress")
         yield self.summary
         yield self.body
+        if self.pinned:  # a touch screen: Back / Finish stay in view under the answers
+            yield self._nav_bar()
         yield self.status
         yield Footer()
+
+    @property
+    def pinned(self) -> bool:
+        return bool(getattr(self.app, "touch", False))
+
+    def _nav_bar(self) -> Horizontal:
+        return Horizontal(
+            Button(tr("◀ Quay lại (PgUp)", "◀ Back (PgUp)"), id="review-back"),
+            Button(
+                tr("Hoàn tất, tạo PDF (PgDn)", "Finish, make the PDF (PgDn)"), variant="primary", id="finish"
+            ),
+            id="nav",
+            classes="-pinned" if self.pinned else "",
+        )
 
     async def on_mount(self) -> None:
         self.status.ime = getattr(self.app, "ime_method", None)
@@ -107,22 +123,16 @@ class ReviewScreen(LocalizedBindings, Screen[str | None]):
                 )
             )
             widgets.extend(ReviewItem(item) for item in review_items(self.session, self.errors)[section.key])
-        widgets.append(
-            Horizontal(
-                Button(tr("◀ Quay lại (PgUp)", "◀ Back (PgUp)"), id="review-back"),
-                Button(
-                    tr("Hoàn tất, tạo PDF (PgDn)", "Finish, make the PDF (PgDn)"), variant="primary", id="finish"
-                ),
-                id="nav",
-            )
-        )
+        if not self.pinned:
+            widgets.append(self._nav_bar())
         await self.body.mount_all(widgets)
         if self.errors:
             self.summary.update(
                 tr(
-                    f"Còn {len(self.errors)} chỗ cần sửa (đánh dấu ⚠). Chọn dòng bằng ↑/↓ rồi nhấn Enter để sửa.",
+                    f"Còn {len(self.errors)} chỗ cần sửa (đánh dấu ⚠). Chọn dòng bằng ↑/↓ rồi nhấn Enter để sửa."
+                    " Chạm vào dòng cũng được.",
                     f"{plural(len(self.errors), 'thing')} to fix (marked ⚠)."
-                    " Move with ↑/↓ and press Enter to edit a line.",
+                    " Move with ↑/↓ and press Enter to edit a line, or tap it.",
                 )
             )
             self.summary.add_class("-shown")

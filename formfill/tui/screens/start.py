@@ -7,13 +7,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from formfill.base.i18n import tr
 from formfill.catalog import list_forms
 from formfill.session.choices import form_matches, rank_forms  # noqa: F401 - form_matches for tests
 from formfill.storage import DraftSummary, StorageError
+from formfill.tui.dialogs.choose import ChooseDialog
 from formfill.tui.dialogs.confirm import ConfirmDialog
 from formfill.tui.keymap import LocalizedBindings, shown
 from formfill.tui.widgets.inputs import ImeInput
@@ -51,6 +52,9 @@ class StartScreen(LocalizedBindings, Screen[None]):
         )
         self.form_list = FormList(id="forms")
         self.draft_list = DraftList(id="drafts")
+        self.delete_button = Button(
+            tr("Xoá bản nháp… (Delete)", "Delete a draft… (Delete)"), id="delete-draft"
+        )
         self.drafts_title = Static(
             tr(
                 "Bản nháp đang làm dở (Enter: làm tiếp, Delete: xoá)",
@@ -71,6 +75,7 @@ class StartScreen(LocalizedBindings, Screen[None]):
             yield self.form_list
             yield self.drafts_title
             yield self.draft_list
+            yield self.delete_button
         yield self.status
         yield Footer()
 
@@ -136,6 +141,7 @@ class StartScreen(LocalizedBindings, Screen[None]):
             self.draft_list.highlighted = 0
         self.draft_list.display = bool(self.drafts)
         self.drafts_title.display = bool(self.drafts)
+        self.delete_button.display = bool(self.drafts)
 
     def draft_line(self, draft: DraftSummary) -> str:
         """ "Tờ khai đăng ký kết hôn · 01/12/2026 06:15": the form's title, never its id."""
@@ -146,12 +152,30 @@ class StartScreen(LocalizedBindings, Screen[None]):
     def _draft_selected(self, event: OptionList.OptionSelected) -> None:
         self.app.resume_draft(str(event.option.id))  # type: ignore[attr-defined]
 
-    @work
-    async def delete_highlighted(self) -> None:
+    def delete_highlighted(self) -> None:
+        """Delete (the key on the list): the highlighted draft, once confirmed."""
         index = self.draft_list.highlighted
-        if index is None or index >= len(self.drafts):
+        if index is not None and index < len(self.drafts):
+            self.delete_draft(self.drafts[index])
+
+    @on(Button.Pressed, "#delete-draft")
+    @work
+    async def _delete_pressed(self) -> None:
+        """The button (a click cannot highlight a draft without opening it): pick one, then confirm."""
+        if not self.drafts:
             return
-        draft = self.drafts[index]
+        picked = await self.app.push_screen_wait(
+            ChooseDialog(
+                tr("Xoá bản nháp nào?", "Delete which draft?"),
+                [(d.id, self.draft_line(d)) for d in self.drafts],
+            )
+        )
+        draft = next((d for d in self.drafts if d.id == picked), None)
+        if draft is not None:
+            self.delete_draft(draft)
+
+    @work
+    async def delete_draft(self, draft: DraftSummary) -> None:
         if await self.app.push_screen_wait(
             ConfirmDialog(
                 tr(

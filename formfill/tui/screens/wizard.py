@@ -8,6 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
 from formfill.base.i18n import tr
@@ -78,12 +79,34 @@ class WizardScreen(LocalizedBindings, Screen[None]):
         yield self.progress
         yield self.summary
         yield self.body
+        if self.pinned:
+            yield self._nav_bar(self._continue_label())
         yield self.status
         yield Footer()
 
     async def on_mount(self) -> None:
         self.status.ime = getattr(self.app, "ime_method", None)
         await self.show_section(self.index)
+
+    @property
+    def pinned(self) -> bool:
+        """Touch screens (kiosk, browser): Back / Continue / Save stay in view under the questions,
+        as big buttons; in a terminal they end the page (the keys are at hand there)."""
+        return bool(getattr(self.app, "touch", False))
+
+    def _continue_label(self) -> str:
+        if self.index == len(self.session.sections()) - 1 or self.return_to_review:
+            return tr("Kiểm tra lại ▶ (PgDn)", "Review ▶ (PgDn)")
+        return tr("Tiếp tục ▶ (PgDn)", "Continue ▶ (PgDn)")
+
+    def _nav_bar(self, continue_label: str) -> Horizontal:
+        buttons = [
+            Button(tr("◀ Quay lại (PgUp)", "◀ Back (PgUp)"), id="nav-back"),
+            Button(continue_label, variant="primary", id="nav-continue"),
+        ]
+        if self.pinned:  # a kiosk or a browser tab keeps a draft only under a resume code (F9)
+            buttons.append(Button(tr("Lưu để làm tiếp (F9)", "Save for later (F9)"), id="nav-save"))
+        return Horizontal(*buttons, id="nav", classes="-pinned" if self.pinned else "")
 
     # --- navigation ----------------------------------------------------------------------------
     @property
@@ -103,26 +126,22 @@ class WizardScreen(LocalizedBindings, Screen[None]):
             )
         )
         self._save(lambda: self.session.set_many(proposals(self.session, section.fields)))
-        help_text = "\n".join(
-            filter(None, [tr(section.help, section.help_en or section.help), self._copy_hint()])
-        )
+        copy_hint = self._copy_hint()
+        help_text = "\n".join(filter(None, [tr(section.help, section.help_en or section.help), copy_hint]))
         intro = Static(help_text, id="section-help", classes="help")
         intro.display = bool(help_text)
+        copy = Button(
+            tr("Chép thông tin người yêu cầu (F4)", "Copy the requester's answers (F4)"), id="copy-requester"
+        )
+        copy.display = bool(copy_hint)
         self.show_summary([])
         await self.body.remove_children()
-        last = self.index == len(sections) - 1
-        nav = Horizontal(
-            Button(tr("◀ Quay lại (PgUp)", "◀ Back (PgUp)"), id="nav-back"),
-            Button(
-                tr("Kiểm tra lại ▶ (PgDn)", "Review ▶ (PgDn)")
-                if last or self.return_to_review
-                else tr("Tiếp tục ▶ (PgDn)", "Continue ▶ (PgDn)"),
-                variant="primary",
-                id="nav-continue",
-            ),
-            id="nav",
-        )
-        await self.body.mount_all([intro, *build_section(self.session, section.fields), nav])
+        widgets: list[Widget] = [intro, copy, *build_section(self.session, section.fields)]
+        if self.pinned:
+            self.query_one("#nav-continue", Button).label = self._continue_label()
+        else:
+            widgets.append(self._nav_bar(self._continue_label()))
+        await self.body.mount_all(widgets)
         self.refresh_visibility()
         self.body.scroll_home(animate=False)
         target = closest(self.targets(), focus_path) if focus_path else None
@@ -135,8 +154,10 @@ class WizardScreen(LocalizedBindings, Screen[None]):
             return ""
         label = self.session.docs[target].label_for()
         return tr(
-            f"Người yêu cầu cũng là {label.lower()}: nhấn F4 để chép thông tin đã khai, khỏi gõ lại.",
-            f"The requester is also the {label.lower()}: press F4 to copy what was already entered.",
+            f"Người yêu cầu cũng là {label.lower()}: chạm nút “Chép” hoặc nhấn F4 để chép thông tin đã khai,"
+            " khỏi gõ lại.",
+            f"The requester is also the {label.lower()}: tap “Copy” or press F4 to copy what was already"
+            " entered.",
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -208,6 +229,14 @@ class WizardScreen(LocalizedBindings, Screen[None]):
     @on(Button.Pressed, "#nav-back")
     async def _back_pressed(self) -> None:
         await self.action_back()
+
+    @on(Button.Pressed, "#nav-save")
+    async def _save_pressed(self) -> None:
+        await self.app.run_action(getattr(self.app, "SAVE_ACTION", "save_tab"))
+
+    @on(Button.Pressed, "#copy-requester")
+    async def _copy_pressed(self) -> None:
+        await self.action_copy_requester()
 
     # --- what is on screen ---------------------------------------------------------------------
     def targets(self) -> dict[str, Target]:

@@ -1,8 +1,10 @@
-"""Several choices at once ("Chọn một hoặc nhiều việc"): ↑/↓ move, space ticks. Value: a list."""
+"""Several choices at once ("Chọn một hoặc nhiều việc"): ↑/↓ move, space ticks, a tap on a line ticks
+it. Value: a list."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
@@ -67,6 +69,13 @@ class CheckList(Widget, can_focus=True):
         self.ticked ^= {option}
         self.refresh()
         self.post_message(self.Changed(self, self.value))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click or a tap on an option ticks it (or unticks it), as space does on the cursor's."""
+        row = event.get_content_offset_capture(self).y
+        if 0 <= row < len(self.options):
+            self.cursor = row
+            self.action_tick()
 
     def _on_focus(self) -> None:
         self.refresh()

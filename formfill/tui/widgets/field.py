@@ -20,12 +20,11 @@ from formfill.storage import JSONValue
 from formfill.tui.widgets.checklist import CheckList
 from formfill.tui.widgets.inputs import DateInput, ImeInput, SchemaValidator, digits_to_date, widget_id
 from formfill.tui.widgets.picker import ChoiceInput
-from formfill.tui.widgets.qr import CardRead, card_values, looks_like_qr, read_card
+from formfill.tui.widgets.qr import QR_SETTLE_SECONDS, CardRead, card_values, looks_like_qr, read_card
 from formfill.tui.widgets.yesno import YesNo
 from formfill.types.contact import format_phone_national
 
 AUTOSAVE_SECONDS = 1.0
-QR_SETTLE_SECONDS = 0.2  # a pasted QR code is read this soon; a scanner's keys keep it waiting until the end
 _NO_IME_FORMATS = {"vn-phone", "email", "vn-personal-id", "vn-cmnd"}
 
 

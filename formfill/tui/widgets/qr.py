@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -33,8 +34,15 @@ class CardRead(Message):
         self.from_field = from_field
 
 
+QR_SETTLE_SECONDS = 0.2  # a pasted QR code is read this soon; a scanner's keys keep it waiting until the end
+
+
 class QrInput(ImeInput):
-    """Where a QR scanner types (it ends with Enter) or the QR text is pasted."""
+    """Where a QR scanner types (it ends with Enter) or the QR text is pasted.
+
+    A whole code is read once the text stops changing, Enter or not: on a touch screen the text is
+    pasted and there may be no Enter key at hand.
+    """
 
     class Read(CardRead):
         def __init__(self, qr_input: QrInput, qr: CccdQr) -> None:
@@ -53,6 +61,21 @@ class QrInput(ImeInput):
         )
         self.block = block
         self.message = Static("", classes="error")
+        self._settle: Timer | None = None
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        if self._settle is not None:
+            self._settle.stop()
+            self._settle = None
+        if self.is_mounted and looks_like_qr(value):
+            self._settle = self.set_timer(QR_SETTLE_SECONDS, self._settled)
+
+    async def _settled(self) -> None:
+        """The text stopped changing: read it if it is a whole card's code (an incomplete one waits)."""
+        self._settle = None
+        if read_card(self.value) is not None:
+            await self.action_submit()
 
     def with_label(self) -> list[Widget]:
         """The box with its label above and its error line below, as a block shows them."""

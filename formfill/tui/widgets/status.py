@@ -1,8 +1,11 @@
-"""The line above the footer: whether the last answer is saved, and the Telex/VNI switch."""
+"""The line above the footer: whether the last answer is saved, and the Telex/VNI switch (F2, or a
+click or tap on it)."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -23,11 +26,24 @@ class StatusBar(Widget):
     problem: reactive[str] = reactive("")
     ime: reactive[str | None] = reactive(None)
 
+    def __init__(self, *, ime_shown: bool = True) -> None:
+        super().__init__()
+        self.ime_shown = ime_shown  # not on a screen where nothing is typed (the review)
+
     def render(self) -> Text:
         left = Text(self.problem, style="bold reverse") if self.problem else Text(self.saved, style="bold")
-        right = Text(ime_label(self.ime))
+        right = Text(ime_label(self.ime) if self.ime_shown else "")
         pad = max(1, self.size.width - left.cell_len - right.cell_len - 2)
         return Text.assemble(" ", left, " " * pad, right, " ")
+
+    async def on_click(self, event: events.Click) -> None:
+        """A click or a tap on "Bộ gõ: …" switches Telex / VNI / off, as F2 does."""
+        label = ime_label(self.ime)
+        if (
+            self.ime_shown
+            and event.get_content_offset_capture(self).x >= self.size.width - cell_len(label) - 2
+        ):
+            await self.app.run_action("toggle_ime")
 
 
 def storage_message(exc: Exception) -> str:

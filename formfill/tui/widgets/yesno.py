@@ -1,14 +1,19 @@
-"""A two-way switch read aloud as words: "(•) Có   ( ) Không". Keyboard: ←/→, space, c/k (y/n)."""
+"""A two-way switch read aloud as words: "(•) Có   ( ) Không". Keyboard: ←/→, space, c/k (y/n);
+a click or a tap on either word chooses it."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from formfill.base.i18n import tr
+
+GAP = "    "
 
 
 class YesNo(Widget, can_focus=True):
@@ -51,8 +56,14 @@ class YesNo(Widget, can_focus=True):
             )
 
         return Text.assemble(
-            part(self.yes_label, self.value is True), "    ", part(self.no_label, self.value is False)
+            part(self.yes_label, self.value is True), GAP, part(self.no_label, self.value is False)
         )
+
+    def on_click(self, event: events.Click) -> None:
+        """A tap on the "Có" half (its words and half the gap) chooses yes, anywhere else no."""
+        offset = event.get_content_offset_capture(self)
+        yes_end = cell_len(f"(•) {self.yes_label}") + len(GAP) // 2
+        self.action_choose(offset.x < yes_end)
 
     def action_toggle(self) -> None:
         self.action_choose(not self.value)
