@@ -111,7 +111,9 @@ class ReviewScreen(LocalizedBindings, Screen[str | None]):
             Horizontal(
                 Button(tr("◀ Quay lại (PgUp)", "◀ Back (PgUp)"), id="review-back"),
                 Button(
-                    tr("Hoàn tất, tạo PDF (PgDn)", "Finish, make the PDF (PgDn)"), variant="primary", id="finish"
+                    tr("Hoàn tất, tạo PDF (PgDn)", "Finish, make the PDF (PgDn)"),
+                    variant="primary",
+                    id="finish",
                 ),
                 id="nav",
             )
