@@ -54,6 +54,7 @@ _COMMAND_MODULES = (
     "formfill.cli.render",
     "formfill.cli.batch",
     "formfill.cli.office",
+    "formfill.cli.desk",
     "formfill.cli.kiosk",
     "formfill.cli.template",
     "formfill.cli.serve",

@@ -1,0 +1,1 @@
+"""The office desk app (``formfill desk``): login, queue, dossier, papers, figures."""
