@@ -1,10 +1,12 @@
-"""Benchmark of ``formfill batch`` (by hand, not a test): python benchmarks/batch.py [--rows 2000] [--repeats 1]
+"""Benchmark of ``formfill batch`` (by hand, not a test):
 
-Measures, in one run so the ratios compare:
+    .venv/bin/python benchmarks/batch.py [--rows 2000] [--repeats 3] [--forms khai-sinh,ct01] [--no-rss]
+
+Measures, in one run so the ratios compare (medians of interleaved repeats):
 - the floor: the same strings the page prints, one TTF face, ``drawString`` at fixed places, each PDF
-  written to disk (PERFORMANCE.md's floor);
-- ``run_batch`` on a khai-sinh roster with 1 and 2 worker processes (PDFs/s and ms/PDF, pool start-up
-  included, each PDF fsynced and recorded in the manifest);
+  written to disk (PERFORMANCE.md's floor), per form;
+- ``run_batch`` on a khai-sinh and a ct01 roster with 1 and 2 worker processes (PDFs/s and ms/PDF,
+  pool start-up included, each PDF fsynced and recorded in the manifest), and the size of a PDF;
 - peak RSS of ``formfill batch --dry-run`` on 10,000 and 100,000 rows (each a fresh process).
 """
 
@@ -36,15 +38,21 @@ def _examples():
     return mod
 
 
-def make_roster(path: Path, rows: int) -> Path:
+def make_roster(path: Path, rows: int, form: str = "khai-sinh") -> Path:
+    """``rows`` rows of the examples' roster, each with its own name (so every PDF differs)."""
     ex = _examples()
-    i_child = ex.KS_HEADER.index("nguoi_duoc_khai_sinh.ho_ten")
+    header, base, name = (
+        (ex.KS_HEADER, ex.KS_ROWS, "nguoi_duoc_khai_sinh.ho_ten")
+        if form == "khai-sinh"
+        else (ex.CT_HEADER, ex.CT_ROWS, "nguoi_ke_khai.ho_ten")
+    )
+    i_name = header.index(name)
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(ex.KS_HEADER)
+        w.writerow(header)
         for i in range(rows):
-            r = list(ex.KS_ROWS[i % len(ex.KS_ROWS)])
-            r[i_child] = f"{SURNAMES[i % len(SURNAMES)]} {GIVEN[(i // len(SURNAMES)) % len(GIVEN)]}"
+            r = list(base[i % len(base)])
+            r[i_name] = f"{SURNAMES[i % len(SURNAMES)]} {GIVEN[(i // len(SURNAMES)) % len(GIVEN)]}"
             w.writerow(r)
     return path
 
@@ -104,30 +112,43 @@ def dry_run_peak_rss_mb(roster: Path, outdir: Path) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=2000)
-    ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--forms", default="khai-sinh,ct01")
     ap.add_argument("--no-rss", action="store_true")
     args = ap.parse_args()
     from formfill.batch import iter_rows
     from formfill.forms import get_form
 
-    spec = get_form("khai-sinh")
     work = Path(tempfile.mkdtemp(prefix="formfill-bench-"))
+    print(
+        f"{args.rows} rows per form, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, load {os.getloadavg()}"
+    )
     try:
-        roster = make_roster(work / "roster.csv", args.rows)
-        decls = [r.declaration for r in iter_rows(roster, spec, validate=True)]
-        assert all(decls), "the benchmark roster must be valid"
-        print(f"{args.rows} khai-sinh rows, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
-        floors, one, two = [], [], []
-        for _ in range(args.repeats):  # interleaved
-            floors.append(floor(spec, decls, work / "floor"))
-            one.append(batch_seconds(spec, roster, work / "j1", 1)[0])
-            two.append(batch_seconds(spec, roster, work / "j2", 2)[0])
-        f = statistics.median(floors) * 1000
-        for label, runs in (("jobs=1", one), ("jobs=2", two)):
-            s = statistics.median(runs)
-            ms = s / args.rows * 1000
-            print(f"  batch {label}: {args.rows / s:7.1f} PDFs/s  {ms:6.2f} ms/PDF  ({ms / f:.1f}x floor)")
-        print(f"  floor:        {1000 / f:7.1f} PDFs/s  {f:6.2f} ms/PDF")
+        for form in args.forms.split(","):
+            spec = get_form(form)
+            roster = make_roster(work / f"{form}.csv", args.rows, form)
+            decls = [r.declaration for r in iter_rows(roster, spec, validate=True)]
+            assert all(decls), "the benchmark roster must be valid"
+            floors, one, two = [], [], []
+            for _ in range(args.repeats):  # interleaved
+                floors.append(floor(spec, decls, work / "floor"))
+                one.append(batch_seconds(spec, roster, work / "j1", 1)[0])
+                two.append(batch_seconds(spec, roster, work / "j2", 2)[0])
+            f = statistics.median(floors) * 1000
+            s1 = statistics.median(one)
+            print(f"{form}:")
+            for label, runs in (("jobs=1", one), ("jobs=2", two)):
+                s = statistics.median(runs)
+                ms = s / args.rows * 1000
+                print(
+                    f"  batch {label}: {args.rows / s:7.1f} PDFs/s  {ms:6.2f} ms/PDF  ({ms / f:.2f}x floor"
+                    f", {s1 / s:.2f}x jobs=1)"
+                )
+            print(f"  floor:        {1000 / f:7.1f} PDFs/s  {f:6.2f} ms/PDF")
+            sizes = sorted(p.stat().st_size for p in (work / "j1").rglob("*.pdf"))
+            print(
+                f"  PDF size: median {statistics.median(sizes):,.0f} bytes (floor's {_floor_size(work):,.0f})"
+            )
         if not args.no_rss:
             for n in (10_000, 100_000):
                 path = make_roster(work / f"dry{n}.csv", n)
@@ -138,6 +159,10 @@ def main() -> None:
                 )
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _floor_size(work: Path) -> float:
+    return statistics.median(p.stat().st_size for p in (work / "floor").glob("*.pdf"))
 
 
 if __name__ == "__main__":

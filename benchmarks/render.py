@@ -4,10 +4,11 @@
 
 One run, medians of interleaved repeats, each PDF written to disk inside the timing:
 - floor: the same strings at fixed places with drawString, one TTF face (benchmarks/floor.py);
-- formfill: ``render_pdf`` of the khai-sinh example (full official layout, fonts registered once);
+- formfill: ``render_pdf`` of the khai-sinh example (full official layout; fonts, their subsets and
+  the static page made once per process, the record's values added per PDF);
 - overlay: the same record over a blank background, merged with pikepdf (underlay).
 Prints ms/PDF and the ratio to the floor. Whether reportlab's C accelerator is loaded is shown
-(``pip install rl-accel`` into a separate --target and put it on PYTHONPATH to compare).
+(``rl-accel`` is a dependency; uninstall it in a scratch environment to compare without it).
 """
 
 from __future__ import annotations

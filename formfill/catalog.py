@@ -9,13 +9,15 @@ record is first printed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from formfill.forms import pack
 from formfill.forms.pack import FormSpec
-from formfill.layout.loader import load_template
-from formfill.layout.model import Template
-from formfill.layout.yaml_source import TemplateError
 
-__all__ = ["FormSpec", "get_form", "list_forms", "template_of"]
+if TYPE_CHECKING:
+    from formfill.layout.model import Template
+
+__all__ = ["FormSpec", "check_pack", "get_form", "list_forms", "listed_forms", "template_of"]
 
 _checked = False
 
@@ -29,6 +31,20 @@ def _check_pack() -> None:
         if spec.template_path is not None:
             template_of(spec)
     _checked = True
+
+
+def check_pack() -> None:
+    """Check every template now (what ``list_forms``/``get_form`` do on first use): the assistant
+    runs it in the background once its start screen is drawn, so opening a form is immediate."""
+    _check_pack()
+
+
+def listed_forms() -> list[Any]:
+    """Every form with its id and titles, neither schema run nor template read: what a start screen
+    shows (loading them costs ~1 s; ``get_form`` loads and checks them before a form is used)."""
+    from formfill.forms.titles import list_titles
+
+    return list_titles()
 
 
 def list_forms() -> list[FormSpec]:
@@ -45,6 +61,9 @@ def get_form(form_id: str) -> FormSpec:
 
 def template_of(spec: FormSpec) -> Template:
     """The form's template, validated and checked against its schema (cached per process)."""
+    from formfill.layout.loader import load_template
+    from formfill.layout.yaml_source import TemplateError
+
     if spec.template_path is None:
         raise TemplateError(
             spec.schema_path, None, f"form {spec.id!r} has no template (form_templates/{spec.id}.yaml)"

@@ -136,8 +136,11 @@ class EngineRenderer:
 
     def warm_up(self, spec: Any) -> None:
         from formfill.render import compile_form
+        from formfill.render.stamp import prepared
 
-        compile_form(spec)
+        compiled = compile_form(spec)
+        if compiled.background is None:
+            prepared(compiled)  # font subsets and static pages made once, before the first row
 
 
 class FunctionRenderer:

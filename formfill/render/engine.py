@@ -10,7 +10,7 @@ from formfill.forms.pack import FormSpec
 from formfill.layout.conditions import holding
 from formfill.layout.model import Template
 from formfill.render.compiled import Compiled
-from formfill.render.draw import RenderOptions, draw_pdf
+from formfill.render.draw import RenderOptions, draw_pdf, effective
 from formfill.render.failures import RenderOverflowError
 from formfill.render.plan import NeedsRoom, Plan, make_plan
 
@@ -95,6 +95,13 @@ def render_pdf(spec: FormSpec, declaration: Any, options: RenderOptions | None =
     :class:`~formfill.render.failures.RenderOverflowError` for a value too long for a fixed box.
     """
     compiled, plan = layout_for(spec, declaration)
+    if compiled.background is None and effective(compiled, options) == RenderOptions():
+        # the common case: the form's static parts made once per layout, the record's values added
+        from formfill.render.stamp import stamp_pdf
+
+        stamped = stamp_pdf(compiled, plan)
+        if stamped is not None:
+            return stamped
     data = draw_pdf(compiled, plan, options)
     if compiled.background is not None and not (options and options.preprinted):
         from formfill.render.overlay import merge_background

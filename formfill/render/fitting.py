@@ -148,7 +148,19 @@ def fit_text(
     floor: float,
     step: float = 0.5,
 ) -> Fitted | None:
-    """Wrap ``text`` (spaces already collapsed) into lines no wider than ``limits``; shrink if needed."""
+    """Wrap ``text`` (spaces already collapsed) into lines no wider than ``limits``; shrink if needed.
+
+    Remembered for the last few thousand values (a pure function of its arguments): a roster repeats
+    most of its values (places, dates, nationality, the office), and fitting is a third of a record's
+    layout time.
+    """
+    return _fit_cached(text, tuple(limits), font_name, size, floor, step)
+
+
+@lru_cache(maxsize=4096)
+def _fit_cached(
+    text: str, limits: tuple[float, ...], font_name: str, size: float, floor: float, step: float
+) -> Fitted | None:
     if not text:
         return Fitted(size, (), (), (), ())
     from formfill.render.breaks import groups

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from textual.app import App
@@ -17,17 +19,16 @@ from formfill.base.errors import FormfillError
 from formfill.base.i18n import set_lang, tr
 from formfill.base.settings import problem
 from formfill.catalog import get_form
-from formfill.session.answers import FormSession
 from formfill.session.ime import METHODS
 from formfill.session.settings import Settings, SettingsError
 from formfill.storage import DraftStore, StorageError
 from formfill.tui import served
 from formfill.tui.keymap import shown
-from formfill.tui.screens.finish import FinishScreen
-from formfill.tui.screens.review import ReviewScreen
 from formfill.tui.screens.start import StartScreen
-from formfill.tui.screens.wizard import WizardScreen
 from formfill.tui.widgets.status import StatusBar, storage_message
+
+if TYPE_CHECKING:
+    from formfill.session.answers import FormSession
 
 MIN_SIZE = (80, 24)  # columns × rows every screen is laid out for
 IDLE_SECONDS = 5.0  # how often a blocked WAL checkpoint is retried while the app runs
@@ -110,6 +111,23 @@ class FormfillApp(App[int]):
             self.push_screen(StartScreen())
         self.set_interval(IDLE_SECONDS, self._storage_idle)
         self.call_after_refresh(self._check_size)
+        self.call_after_refresh(self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Once the start screen is drawn: read and check the pack's templates and load the wizard in
+        a background thread, so opening a form is immediate (the start screen needs titles only).
+        A broken template is not reported here: ``get_form`` raises it when that form is opened."""
+
+        def run() -> None:
+            try:
+                from formfill.catalog import check_pack
+                from formfill.tui.screens import finish, review, wizard  # noqa: F401
+
+                check_pack()
+            except Exception:  # reported by get_form when that form is opened
+                return
+
+        threading.Thread(target=run, name="formfill-warm-up", daemon=True).start()
 
     def on_resize(self) -> None:
         self._check_size()
@@ -197,6 +215,9 @@ class FormfillApp(App[int]):
 
     # --- flow ----------------------------------------------------------------------------------
     def new_declaration(self, form_id: str) -> None:
+        from formfill.session.answers import FormSession
+        from formfill.tui.screens.wizard import WizardScreen
+
         spec = get_form(form_id)
         try:
             session = FormSession.new(spec, self.store)
@@ -211,6 +232,9 @@ class FormfillApp(App[int]):
         self.push_screen(WizardScreen(session, on_review=self.review))
 
     def resume_draft(self, draft_id: str) -> None:
+        from formfill.session.answers import FormSession
+        from formfill.tui.screens.wizard import WizardScreen
+
         try:
             summary = self.store.load(draft_id)
             session = FormSession.resume(get_form(summary.form_id), self.store, draft_id)
@@ -220,6 +244,8 @@ class FormfillApp(App[int]):
         self.push_screen(WizardScreen(session, on_review=self.review))
 
     def review(self, session: FormSession) -> None:
+        from formfill.tui.screens.review import ReviewScreen
+
         wizard = self.screen
 
         async def after(result: str | None) -> None:
@@ -234,6 +260,7 @@ class FormfillApp(App[int]):
 
     def finish(self, session: FormSession) -> None:
         from formfill.session.printout import write_pdf
+        from formfill.tui.screens.finish import FinishScreen
 
         again: Callable[[], None] | None = None
         try:

@@ -11,7 +11,7 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from formfill.base.i18n import tr
-from formfill.catalog import list_forms
+from formfill.catalog import listed_forms
 from formfill.session.choices import form_matches, rank_forms  # noqa: F401 - form_matches for tests
 from formfill.storage import DraftSummary, StorageError
 from formfill.tui.dialogs.choose import ChooseDialog
@@ -41,7 +41,7 @@ class StartScreen(LocalizedBindings, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__(classes="start")
-        self.forms = list_forms()
+        self.forms = listed_forms()  # titles only: templates are checked when a form is opened
         self.drafts: list[DraftSummary] = []
         self.search = ImeInput(
             placeholder=tr(
