@@ -172,6 +172,8 @@ class FormfillApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that do nothing on a screen are not offered there (the footer hides them)."""
         if action == "save_tab":  # in a browser tab, while a declaration is open
+            from formfill.tui.screens.wizard import WizardScreen  # loaded with the first form, not at start
+
             return self.served and isinstance(self.screen, WizardScreen)
         if action == "toggle_ime":  # only where something is typed
             return typing_screen(self.screen)
