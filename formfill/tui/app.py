@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -172,9 +173,9 @@ class FormfillApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that do nothing on a screen are not offered there (the footer hides them)."""
         if action == "save_tab":  # in a browser tab, while a declaration is open
-            from formfill.tui.screens.wizard import WizardScreen  # loaded with the first form, not at start
-
-            return self.served and isinstance(self.screen, WizardScreen)
+            # The wizard's module loads with the first form, not at start: before that no screen is one.
+            wizard = sys.modules.get("formfill.tui.screens.wizard")
+            return self.served and wizard is not None and isinstance(self.screen, wizard.WizardScreen)
         if action == "toggle_ime":  # only where something is typed
             return typing_screen(self.screen)
         return True
