@@ -30,6 +30,7 @@ NOTE_CONFIRM_EN = "Only when the consent is confirmed through the national ident
 FORM = FormMeta(
     id="ct01",
     title="Tờ khai thay đổi thông tin cư trú",
+    short_title="CT01 – cư trú",
     title_en="Residence information change declaration (CT01)",
     basis="Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA của Bộ trưởng Bộ Công an",
     legal_basis="TT 53/2025/TT-BCA (thay mẫu CT01 của TT 66/2023/TT-BCA)",

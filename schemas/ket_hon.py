@@ -38,6 +38,7 @@ COMMITMENT = (
 FORM = FormMeta(
     id="ket-hon",
     title="Tờ khai đăng ký kết hôn",
+    short_title="Kết hôn",
     title_en="Marriage registration declaration",
     basis="Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP của Bộ trưởng Bộ Tư pháp",
     legal_basis="TT 04/2024/TT-BTP",

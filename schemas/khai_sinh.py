@@ -30,6 +30,7 @@ from formfill.types import ShortText
 FORM = FormMeta(
     id="khai-sinh",
     title="Tờ khai đăng ký khai sinh",
+    short_title="Khai sinh",
     title_en="Birth registration declaration",
     basis="Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP của Bộ trưởng Bộ Tư pháp",
     legal_basis="TT 04/2024/TT-BTP",

@@ -64,6 +64,7 @@ NOTE_DEATH_NOTICE_EN = "The death notice, or the paper that replaces it (give it
 FORM = FormMeta(
     id="khai-tu",
     title="Tờ khai đăng ký khai tử",
+    short_title="Khai tử",
     title_en="Death registration declaration",
     basis="Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP của Bộ trưởng Bộ Tư pháp",
     legal_basis="TT 04/2024/TT-BTP",

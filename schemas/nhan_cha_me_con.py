@@ -38,6 +38,7 @@ COMMITMENT = (
 FORM = FormMeta(
     id="nhan-cha-me-con",
     title="Tờ khai đăng ký nhận cha, mẹ, con",
+    short_title="Nhận cha, mẹ, con",
     title_en="Declaration to register the recognition of a father, mother or child",
     basis="Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP của Bộ trưởng Bộ Tư pháp",
     legal_basis="TT 04/2024/TT-BTP",

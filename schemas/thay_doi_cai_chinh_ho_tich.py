@@ -39,6 +39,7 @@ LoaiYeuCau = choice(THAY_DOI, CAI_CHINH, BO_SUNG, XAC_DINH_LAI_DAN_TOC)
 FORM = FormMeta(
     id="thay-doi-cai-chinh-ho-tich",
     title="Tờ khai đăng ký việc thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc",
+    short_title="Thay đổi, cải chính",
     title_en="Declaration to change, correct or complete civil-status data, or redetermine ethnicity",
     basis="Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP của Bộ trưởng Bộ Tư pháp",
     legal_basis="TT 04/2024/TT-BTP",

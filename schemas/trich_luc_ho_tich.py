@@ -26,6 +26,7 @@ from formfill.types import ShortText, format_date
 FORM = FormMeta(
     id="trich-luc-ho-tich",
     title="Tờ khai cấp bản sao trích lục hộ tịch",
+    short_title="Trích lục hộ tịch",
     title_en="Declaration for copies of a civil-status extract",
     basis="Mẫu ban hành kèm theo Thông tư số 04/2020/TT-BTP của Bộ trưởng Bộ Tư pháp (Phụ lục 5)",
     legal_basis="TT 04/2020/TT-BTP",

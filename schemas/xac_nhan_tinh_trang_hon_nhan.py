@@ -53,6 +53,7 @@ NOTE_PURPOSE_EN = (
 FORM = FormMeta(
     id="xac-nhan-tinh-trang-hon-nhan",
     title="Tờ khai cấp Giấy xác nhận tình trạng hôn nhân",
+    short_title="Xác nhận TTHN",
     title_en="Declaration for a certificate of marital status",
     basis="Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP của Bộ trưởng Bộ Tư pháp",
     legal_basis="TT 04/2024/TT-BTP; cách ghi tình trạng hôn nhân: TT 04/2020/TT-BTP Điều 33",

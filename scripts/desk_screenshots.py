@@ -1,9 +1,9 @@
 """Make the README's desk pictures: docs/desk-dashboard.png (the figures dashboard) and
 docs/desk-report.png (page 1 of the office report), from a generated month of made-up people.
 
-Runs the desk with Textual's Pilot at 120×48, a pinned date and a throwaway store in a temporary
-folder; the SVG screenshot becomes a PNG with ``rsvg-convert`` (Debian: librsvg2-bin), the report
-page with ``pdftoppm`` (poppler-utils).
+Runs the desk with Textual's Pilot at 120×56 (the whole dashboard; a smaller terminal scrolls it),
+a pinned date and a throwaway store in a temporary folder; the SVG screenshot becomes a PNG with
+``rsvg-convert`` (Debian: librsvg2-bin), the report page with ``pdftoppm`` (poppler-utils).
 
     .venv/bin/python scripts/desk_screenshots.py [--out docs]
 """
@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE = (120, 48)
+SIZE = (120, 56)  # tall enough for the whole dashboard, the failing fields included
 
 
 async def _dashboard(tmp: Path, out: Path) -> None:

@@ -12,6 +12,8 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from formfill.render.fonts import BOLD, REGULAR
 
@@ -107,6 +109,26 @@ def stacked_columns(
     return drawing
 
 
+def _wrap(label: str, most: float) -> list[str]:
+    """A label's lines; of "Label — Form", the form's name is never split across two lines."""
+    head, sep, tail = label.rpartition(" — ")
+    if not sep:
+        return simpleSplit(label, REGULAR, LABEL_SIZE, most) or [label]
+    lines = simpleSplit(f"{head} —", REGULAR, LABEL_SIZE, most) or [""]
+    joined = f"{lines[-1]} {tail}"
+    if stringWidth(joined, REGULAR, LABEL_SIZE) <= most:
+        return [*lines[:-1], joined]
+    return [*lines, tail]
+
+
+def _fit_labels(labels: Sequence[str], most: float) -> tuple[list[str], float]:
+    """The labels, each wrapped onto lines no wider than ``most`` points (whole words; never cut),
+    and the width of the widest line."""
+    lines = [_wrap(label, most) for label in labels]
+    widest = max((stringWidth(line, REGULAR, LABEL_SIZE) for ls in lines for line in ls), default=0.0)
+    return ["\n".join(ls) for ls in lines], widest
+
+
 def bars(
     title: str,
     labels: Sequence[str],
@@ -118,11 +140,17 @@ def bars(
     height: float | None = None,
     value_max: float | None = None,
     decimals: int = 0,
-    label_width: float = 190,
 ) -> Drawing:
-    """One bar per label with its value printed at the end (``unit`` after it)."""
+    """One bar per label with its value printed at the end (``unit`` after it).
+
+    Horizontal bars leave their labels as much room as the longest needs, up to half the width; a
+    longer label wraps onto a second line (its row grows) rather than being cut."""
+    texts, widest = _fit_labels(labels, width / 2 - 8) if horizontal else (list(labels), 0.0)
+    lines = max((t.count("\n") + 1 for t in texts), default=1)
+    row = 17 if lines == 1 else 9 * lines + 8
+    label_width = max(60.0, widest + 8)
     rows = max(1, len(labels))
-    height = height or (40 + rows * 17 if horizontal else 190)
+    height = height or (40 + rows * row if horizontal else 190)
     drawing = Drawing(width, height)
     _title(drawing, title, width, height)
     if not labels:
@@ -133,11 +161,13 @@ def bars(
     else:
         chart.x, chart.y, chart.width, chart.height = 28, 30, width - 40, height - 58
     chart.data = [list(values)]
-    chart.categoryAxis.categoryNames = list(labels)
+    chart.categoryAxis.categoryNames = texts
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = LABEL_SIZE
+    chart.categoryAxis.labels.leading = LABEL_SIZE + 1.5
     if horizontal:
         chart.categoryAxis.reverseDirection = 1  # the first label at the top
+        chart.categoryAxis.labels.textAnchor = "end"  # wrapped lines flush against the axis
     top = value_max or _axis_top(values)
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, _step(top)
     chart.valueAxis.labels.fontName = REGULAR

@@ -4,7 +4,8 @@ charts, what an office brings to its six-month review.
 It is drawn from the figures of ``office stats --json`` alone (plus ``results``: dossiers returned
 before, on, after their due date), which hold no personal value: no name, ID number or field value
 can reach the report. Charts are reportlab's own (:mod:`formfill.desk.charts`); the page is
-reportlab's platypus with the embedded serif, deterministic like every formfill PDF.
+reportlab's platypus with the embedded serif, deterministic like every formfill PDF. Forms go by
+their short names and failing fields by their labels (:mod:`formfill.desk.names`), as on the desk.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from formfill.base.sections import OfficeSettings
 from formfill.desk import charts
+from formfill.desk.names import field_name, form_name
 from formfill.render.fonts import BOLD, ITALIC, REGULAR, ensure_fonts
 
 TITLE = "BÁO CÁO SỐ LIỆU TIẾP NHẬN TỜ KHAI VÀ MỨC ĐỘ HÀI LÒNG"
@@ -48,33 +50,6 @@ def _vn_date(day: date) -> str:
     return f"{day:%d/%m/%Y}"
 
 
-def form_title(form_id: str) -> str:
-    """A form's short title for a chart label (the id when the form is not in the pack any more)."""
-    from formfill.base.errors import FormfillError
-    from formfill.catalog import get_form
-
-    try:
-        title = get_form(form_id).meta.title
-    except FormfillError:
-        return form_id
-    return title.removeprefix("Tờ khai ").capitalize() if len(title) > 38 else title
-
-
-def field_label(form_id: str, path: str) -> str:
-    """A failing field as the form words it, with its form: "Số định danh cá nhân (khai-sinh)"."""
-    from formfill.base.errors import FormfillError
-    from formfill.catalog import get_form
-    from formfill.forms.field_docs import field_info
-
-    try:
-        _block, _key, info = field_info(get_form(form_id).model, path)
-        label = info.title or path
-    except (FormfillError, KeyError):
-        label = path
-    text = f"{label} ({form_id})"
-    return text if len(text) <= 60 else text[:59] + "…"
-
-
 def _days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
@@ -94,7 +69,7 @@ def per_day_series(
             if point["date"] in index:
                 counts[index[point["date"]]] += point["count"]
         if k < MAX_SERIES:
-            series.append((form_title(form["form"]), counts))
+            series.append((form_name(form["form"]), counts))
         else:
             other = [a + b for a, b in zip(other, counts, strict=True)]
     if any(other):
@@ -151,7 +126,7 @@ def _charts(stats: dict[str, Any], start: date, end: date) -> Iterable[Any]:
     forms = [f for f in stats.get("forms", []) if f.get("median_seconds") is not None]
     yield charts.bars(
         "2. Thời gian khai trung vị theo loại tờ khai (phút)",
-        [form_title(f["form"]) for f in forms],
+        [form_name(f["form"]) for f in forms],
         [f["median_seconds"] / 60 for f in forms],
         unit=" phút",
         decimals=1,
@@ -159,9 +134,8 @@ def _charts(stats: dict[str, Any], start: date, end: date) -> Iterable[Any]:
     failed = stats.get("failed_fields", [])
     yield charts.bars(
         "3. Các trường hay bị khai sai nhất (số lần nộp có lỗi)",
-        [field_label(f["form"], f["field"]) for f in failed],
+        [field_name(f["form"], f["field"]) for f in failed],
         [f["count"] for f in failed],
-        label_width=250,
     )
     sat = stats.get("satisfaction", {})
     dist = sat.get("distribution", {})
@@ -175,7 +149,7 @@ def _charts(stats: dict[str, Any], start: date, end: date) -> Iterable[Any]:
     rated = [(k, v) for k, v in by_form.items() if v.get("average") is not None]
     yield charts.bars(
         "5. Điểm hài lòng trung bình theo loại tờ khai (thang 1–5)",
-        [form_title(k) for k, _ in rated],
+        [form_name(k) for k, _ in rated],
         [v["average"] for _, v in rated],
         value_max=5,
         decimals=2,

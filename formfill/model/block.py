@@ -180,6 +180,14 @@ class FormMeta:
     sections: tuple[Section, ...]
     doubts: tuple[str, ...] = field(default_factory=tuple)
     procedures: tuple[Procedure, ...] = field(default_factory=tuple)  # what the form is handed in for
+    # a few words naming the form where space is short (the office figures' charts and legends:
+    # "Khai sinh", "CT01 – cư trú"); "" for a form that has none, which then shows its title
+    short_title: str = ""
+
+    @property
+    def short_name(self) -> str:
+        """The short title, or the title for a form without one."""
+        return self.short_title or self.title
 
     def section_of(self, top_level_field: str) -> Section | None:
         """The section a top-level field is asked in."""

@@ -12,13 +12,22 @@ from datetime import date, timedelta
 from typing import Any
 
 FORMS = ("khai-sinh", "ket-hon", "khai-tu", "xac-nhan-tinh-trang-hon-nhan", "trich-luc-ho-tich", "ct01")
-FIELDS = (
-    "nguoi_yeu_cau.so_dinh_danh_ca_nhan",
-    "nguoi_yeu_cau.ho_ten",
-    "ngay_sinh",
-    "noi_cu_tru.xa",
-    "so_dien_thoai",
-)
+# five fields each form's citizens get wrong (real paths: nested blocks, a repeating group's row)
+FIELDS = {
+    "khai-sinh": ("nguoi_yeu_cau.so_dinh_danh_ca_nhan", "nguoi_duoc_khai_sinh.ngay_sinh", "me.ho_ten",
+                  "me.noi_cu_tru.xa", "cha.so_dinh_danh_ca_nhan"),
+    "ket-hon": ("ben_nu.so_dinh_danh_ca_nhan", "ben_nam.ngay_sinh", "ben_nu.noi_cu_tru.xa",
+                "ben_nam.ket_hon_lan_thu", "ben_nam.giay_to_tuy_than.so"),
+    "khai-tu": ("nguoi_yeu_cau.so_dinh_danh_ca_nhan", "nguoi_da_chet.ngay_sinh", "ngay_chet",
+                "nguoi_da_chet.noi_cu_tru_cuoi_cung.xa", "nguoi_yeu_cau.ho_ten"),
+    "xac-nhan-tinh-trang-hon-nhan": ("nguoi_yeu_cau.so_dinh_danh_ca_nhan", "nguoi_duoc_cap.ngay_sinh",
+                                     "nguoi_duoc_cap.noi_cu_tru.xa", "muc_dich_su_dung",
+                                     "nguoi_yeu_cau.ho_ten"),
+    "trich-luc-ho-tich": ("nguoi_yeu_cau.ho_ten", "nguoi_duoc_cap_ban_sao.ngay_sinh", "da_dang_ky.so",
+                          "da_dang_ky.ngay_dang_ky", "so_luong_ban_sao"),
+    "ct01": ("nguoi_ke_khai.so_dinh_danh_ca_nhan", "nguoi_ke_khai.so_dien_thoai", "thanh_vien.1.ngay_sinh",
+             "thanh_vien.2.so_dinh_danh_ca_nhan", "chu_ho.so_dinh_danh_ca_nhan"),
+}  # fmt: skip
 SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ")
 GIVEN = ("Thị Hường", "Văn Đức", "Ngọc Hân", "Minh Luân", "Thanh Tâm", "Quốc Bảo")
 
@@ -51,7 +60,7 @@ def generate(start: date, days: int = 30, seed: int = 15) -> list[Filing]:
                     form=form,
                     day=day,
                     seconds=rng.uniform(180, 1500),
-                    errors=tuple(rng.sample(FIELDS, rng.randint(0, 2))),
+                    errors=tuple(rng.sample(FIELDS[form], rng.randint(0, 2))),
                     score=rng.choice((None, 3, 4, 4, 5, 5, 2)),
                     result=rng.choice(("before", "on_time", "on_time", "late", None)),
                 )

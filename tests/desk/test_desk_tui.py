@@ -107,11 +107,54 @@ async def test_figures_dashboard_and_logout(office) -> None:  # type: ignore[no-
         await _login(app, pilot)
         await pilot.press("f6")
         await pilot.pause()
-        charts = _text(app, "#figures-charts") + _text(app, "#figures-more")
+        charts = _text(app, "#figures-charts") + _text(app, "#figures-more") + _text(app, "#figures-fields")
         assert "Số tờ khai theo loại" in charts and "Trả kết quả so với hạn" in charts
+        assert "Trường hay bị khai sai" in charts
         assert "Nguyễn" not in charts
         await pilot.press("escape")
         await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, LoginScreen)
     assert [e.action for e in store.audit_entries()][-1] == "logout"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_figures_fit_the_terminal(tmp_path: Path, size: tuple[int, int]) -> None:
+    """At 80×24 and 120×40: the period row whole (its inputs as tall as the buttons, the dates on
+    their middle line), two chart columns when wide and one when not, the rest reached by scrolling;
+    forms by their short names, failing fields by their labels, the per-day chart with its axes."""
+    from tests.desk.month_store import Clock, fill_month
+
+    clock = Clock()
+    store = with_accounts(open_store(tmp_path / "office.sqlite3", clock=clock))
+    fill_month(store, clock)
+    app = DeskApp(store, Settings(output_dir=tmp_path / "out", cursor_blink=False), served=False)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await _login(app, pilot)
+            await pilot.press("f6")
+            await pilot.pause()
+            app.screen.query_one("#figures-from", Input).value = "01/11/2026"
+            app.screen.query_one("#figures-to", Input).value = "30/11/2026"
+            await pilot.click("#figures-go")
+            await pilot.pause()
+            screen = app.screen
+            row = [w.region for w in screen.query("#period > *")]
+            assert all(r.height == 3 and r.right <= size[0] for r in row)
+            for key in ("from", "to"):
+                box = screen.query_one(f"#figures-{key}", Input)
+                assert box.content_region.height == 1 and box.content_region.y == box.region.y + 1
+                assert box.content_region.width >= len(box.value) + 1  # the whole date and the cursor
+            days = _text(app, "#figures-days")
+            assert "01/11" in days and "30/11" in days and "Mỗi cột là một ngày" in days
+            left, right = screen.query_one("#figures-charts").region, screen.query_one("#figures-more").region
+            assert (right.x > left.x) == (size[0] >= 120)
+            scroller = screen.query_one("#figures")
+            assert scroller.max_scroll_y > 0  # the rest is below, to scroll to
+            charts = _text(app, "#figures-charts") + _text(app, "#figures-more")
+            assert "Xác nhận TTHN" in charts and "xac-nhan" not in charts and "ct01" not in charts
+            fields = " ".join(_text(app, "#figures-fields").split())
+            assert "Người yêu cầu › Số định danh cá nhân — Xác nhận TTHN" in fields
+            assert "so_dinh_danh" not in fields and "…" not in fields
+    finally:
+        store.close()

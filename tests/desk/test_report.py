@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pdfplumber
 from pypdf import PdfReader
 
 from formfill.base.sections import OfficeSettings
+from formfill.desk.names import form_name
 from formfill.desk.report import office_report_pdf, per_day_series
 from tests.desk.month import generate, stats_of
 
@@ -40,6 +42,14 @@ def test_report_of_a_generated_month() -> None:
     ):
         assert label in text, label
     assert str(len(filings)) in text  # the total
+    flat = " ".join(text.split())
+    for form_id in {f.form for f in filings}:  # every form by its short name, never its id
+        assert form_name(form_id) in flat, form_id
+        assert form_id not in flat.replace("CT01", ""), form_id
+    # the failing fields by their labels and forms, none by its path (wrapped labels read whole)
+    for line in ("Người yêu cầu › Số định danh cá nhân — Xác nhận TTHN", "Đã chết vào ngày — Khai tử"):
+        assert line in flat, line
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", flat)
     for f in filings:  # no name or ID number of the month reaches the report
         assert f.name not in text and f.id_number not in text
     meta = PdfReader(io.BytesIO(pdf)).metadata or {}
@@ -63,4 +73,5 @@ def test_per_day_series_covers_every_day_and_merges_small_forms() -> None:
     days, series = per_day_series(stats, START, END)
     assert len(days) == 30 and days[0] == "01/11"
     assert len(series) == 6 and series[-1][0] == "Tờ khai khác"
+    assert [name for name, _ in series[:2]] == ["Xác nhận TTHN", "Khai tử"]  # the legend: short names
     assert sum(sum(v) for _, v in series) == sum(f["submissions"] for f in stats["forms"])

@@ -1,6 +1,10 @@
-"""The office figures at the desk: submissions per day (a sparkline), and bars of block characters for
-volume and median time per form, the fields that fail most, satisfaction (distribution, per form,
-per weekday) and results against the due date. From ``store.stats()`` alone: no personal value.
+"""The office figures at the desk: submissions per day (columns from 0 with their axes), and bars of
+block characters for volume and median time per form, the fields that fail most, satisfaction
+(distribution, per form, per weekday) and results against the due date. From ``store.stats()``
+alone: no personal value. Forms go by their short names, fields by their labels.
+
+The charts are drawn for the width the screen has (two columns from ``WIDE`` cells, one below it,
+the whole dashboard scrolling), and drawn again when the terminal is resized.
 The report for the same period goes to a PDF (``office report``'s paper) with a button."""
 
 from __future__ import annotations
@@ -8,33 +12,22 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Sparkline, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from formfill.base.errors import FormfillError
 from formfill.base.i18n import tr
-from formfill.session.desk_view import dashboard_charts, per_day_totals
+from formfill.session.desk_view import dashboard_charts, day_columns, per_day_totals
 from formfill.storage import StorageError
 from formfill.tui.keymap import LocalizedBindings, shown
 
 PERIOD_DAYS = 30
-
-
-def field_label(form_id: str, path: str) -> str:
-    """The failing field as the form words it (its last label), with its form."""
-    from formfill.desk.report import field_label as labelled
-
-    return labelled(form_id, path)
-
-
-def short_title(form_id: str) -> str:
-    from formfill.desk.report import form_title
-
-    title = form_title(form_id)
-    return title if len(title) <= 28 else form_id
+WIDE = 100  # from this many cells, the charts stand in two columns
 
 
 class FiguresScreen(LocalizedBindings, Screen[None]):
@@ -45,12 +38,15 @@ class FiguresScreen(LocalizedBindings, Screen[None]):
         shown("f9", "report", "In báo cáo", "Print report", id="desk.figures.report"),
         shown("escape", "back", "Quay lại", "Back", id="desk.figures.back"),
     ]
+    figures: tuple[dict[str, Any], date, date] | None = None  # the stats shown, and their period
 
     def compose(self) -> ComposeResult:
         today = self.app.desk.store.today()  # type: ignore[attr-defined]
         yield Static(tr("SỐ LIỆU CỦA BỘ PHẬN MỘT CỬA", "THE OFFICE FIGURES"), id="form-title")
         with Horizontal(id="period"):
+            yield Static(tr("Từ", "From"), classes="period-word")
             yield Input(f"{today - timedelta(days=PERIOD_DAYS - 1):%d/%m/%Y}", id="figures-from")
+            yield Static(tr("đến", "to"), classes="period-word")
             yield Input(f"{today:%d/%m/%Y}", id="figures-to")
             yield Button(tr("Xem", "Show"), id="figures-go", variant="primary")
             yield Button(tr("In báo cáo", "Print report"), id="figures-report")
@@ -58,10 +54,11 @@ class FiguresScreen(LocalizedBindings, Screen[None]):
         yield Static("", id="figures-message", markup=False)
         with VerticalScroll(id="figures"):
             yield Static("", id="figures-total", classes="label")
-            yield Sparkline([], id="figures-days")
+            yield Static("", id="figures-days", markup=False)
             with Horizontal(id="figures-columns"):
                 yield Static("", id="figures-charts", markup=False)
                 yield Static("", id="figures-more", markup=False)
+            yield Static("", id="figures-fields", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -95,18 +92,38 @@ class FiguresScreen(LocalizedBindings, Screen[None]):
         except (StorageError, FormfillError) as exc:
             self.say(self.app.message(exc))  # type: ignore[attr-defined]
             return
-        days = per_day_totals(stats)
-        total = sum(n for _, n in days)
-        first, last = period
-        self.query_one("#figures-total", Static).update(
-            tr(f"Tờ khai nộp từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}: {total} (mỗi ngày, trên biểu đồ dưới)",
-               f"Declarations {first:%d/%m/%Y}–{last:%d/%m/%Y}: {total} (per day below)")
-        )  # fmt: skip
-        self.query_one("#figures-days", Sparkline).data = [float(n) for _, n in days] or [0.0]
-        charts = dashboard_charts(stats, short_title, width=18, field_of=field_label)
-        self.query_one("#figures-charts", Static).update("\n\n".join(charts[:3]))
-        self.query_one("#figures-more", Static).update("\n\n".join(charts[3:]))
+        self.figures = (stats, *period)
+        self.draw()
         self.say("")
+
+    def on_resize(self, event: Resize) -> None:
+        self.draw()
+
+    def draw(self) -> None:
+        """The figures shown, drawn for the width the dashboard has now."""
+        if self.figures is None:
+            return
+        stats, first, last = self.figures
+        inner = max(40, self.size.width - 4)  # the scroll bar and a margin
+        wide = inner >= WIDE
+        self.set_class(not wide, "-narrow")
+        column = (inner - 2) // 2 if wide else inner
+        days = per_day_totals(stats, first, last)
+        self.query_one("#figures-total", Static).update(
+            tr(f"Tờ khai nộp từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}: {sum(n for _, n in days)}",
+               f"Declarations {first:%d/%m/%Y}–{last:%d/%m/%Y}: {sum(n for _, n in days)}")
+        )  # fmt: skip
+        columns = Text("\n".join(day_columns(days, inner)))
+        # coloured runs: each column its own run, so a screenshot places it on its cell exactly
+        columns.highlight_regex(r"[▁-█]+", self.app.current_theme.primary)
+        columns.highlight_regex(r"(?m)^ *\d+(?= [│└])|\b\d\d/\d\d\b(?!/)", "bold")  # the axes' figures
+        self.query_one("#figures-days", Static).update(columns)
+        charts = dashboard_charts(stats, width=column)
+        per_form, minutes, _fields, spread, by_form, by_day, results = charts
+        self.query_one("#figures-charts", Static).update("\n\n".join((per_form, minutes, by_form)))
+        self.query_one("#figures-more", Static).update("\n\n".join((spread, by_day, results)))
+        # the failing fields' labels are long: their chart takes the whole width
+        self.query_one("#figures-fields", Static).update(dashboard_charts(stats, width=inner)[2])
 
     @on(Button.Pressed, "#figures-report")
     def action_report(self) -> None:
