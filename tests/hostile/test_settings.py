@@ -70,6 +70,7 @@ COMMANDS: dict[str, list[str]] = {
     "calibrate": ["calibrate", "-o", "grid.pdf"],
     "batch": ["batch", "khai-sinh", str(EXAMPLES / "rosters" / "khai-sinh.csv"), "-o", "out"],
     "serve": ["serve", "--port", "8765"],
+    "desk": ["desk"],
     "(bare)": [],
 }
 # Run by `serve` for each browser tab, after serve checked the settings; its stderr is closed on purpose.

@@ -141,3 +141,19 @@ async def test_a_picker_opens_with_a_tap_and_takes_a_tapped_option() -> None:
         await pilot.click(picker.list, offset=(2, 1))  # inside its border
         await pilot.pause()
         assert picker.value == first.value and not picker.is_open
+
+
+
+async def test_a_new_declaration_opens_with_its_first_question_focused(tmp_path: Path) -> None:
+    # F4's copy button stands, hidden, above the questions: typing must still go to the first question.
+    from textual.widgets import Input
+
+    app = served_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.new_declaration("khai-sinh")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        await pilot.press(*"Qwfirst")
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.value == "Qwfirst"

@@ -187,8 +187,14 @@ class WizardScreen(LocalizedBindings, Screen[None]):
         )
 
     def focus_first(self) -> None:
+        """The first question's control: not a button (F4's copy button stands above the questions) and
+        not a widget inside something hidden (``focusable`` looks at visibility, not at ``display``)."""
         for widget in self.body.query("*"):
-            if widget.focusable:
+            if (
+                widget.focusable
+                and not isinstance(widget, Button)
+                and all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+            ):
                 widget.focus()
                 return
 
