@@ -143,7 +143,6 @@ async def test_a_picker_opens_with_a_tap_and_takes_a_tapped_option() -> None:
         assert picker.value == first.value and not picker.is_open
 
 
-
 async def test_a_new_declaration_opens_with_its_first_question_focused(tmp_path: Path) -> None:
     # F4's copy button stands, hidden, above the questions: typing must still go to the first question.
     from textual.widgets import Input
