@@ -4,7 +4,8 @@ the assistant, the kiosk or the desk in a browser (textual-serve; one app proces
 Each tab runs the hidden ``formfill serve-tab --mode M [--config PATH]``: the app with nothing of it
 on stderr (textual-serve copies a tab's stderr into its own output, the server's log). The tab's
 file descriptor 2 goes to /dev/null before the app starts; only a generic line with an error's type
-reaches the log. ``--mode desk`` runs ``formfill desk [--config PATH]`` inside the tab the same way.
+reaches the log. ``--mode desk`` runs ``formfill desk [--config PATH]`` inside the tab the same way; its store must
+open and hold an account before the server starts (exit 2 otherwise, said on the terminal).
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ def serve_cmd(
                 "This formfill has no desk yet (the formfill desk command): --mode desk cannot be served.",
             ),
         )
+    if mode is Mode.desk:
+        _desk_ready()
     from formfill.web.server import FormfillServer
 
     server = FormfillServer(
@@ -83,6 +86,24 @@ def serve_cmd(
             ),
         )
     raise typer.Exit(EXIT_OK)
+
+
+def _desk_ready() -> None:
+    """Before serving the desk: its store opens and has an account (else exit 2, said here, where the
+    person starting the server reads it; a tab's own refusal would reach nobody)."""
+    from formfill.cli.office_auth import open_store
+
+    with open_store() as store:
+        if not store.has_users():
+            fail(
+                EXIT_UNREADABLE,
+                tr(
+                    "Chưa có tài khoản cán bộ: tạo tài khoản bằng “formfill office user add TÊN”"
+                    " rồi mở lại bàn tiếp nhận.",
+                    "No office account yet: create one with “formfill office user add NAME”,"
+                    " then serve the desk again.",
+                ),
+            )
 
 
 def tab_command(mode: str, config: Path | None) -> str:

@@ -20,6 +20,8 @@ from formfill.storage import StorageError
 from formfill.tui.widgets.status import storage_message
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from formfill.tui.app import FormfillApp
 
 log = logging.getLogger("formfill.serve")
@@ -41,7 +43,7 @@ def pdf_sender(app: Any, spec: Any, declaration: Any, when: Any) -> Callable[[],
     return lambda: deliver_pdf(app, data, name)
 
 
-def crash(app: FormfillApp, error: BaseException) -> None:
+def crash(app: App[Any], error: BaseException) -> None:
     """Textual's last resort, served: the error's type in the log, the tab ends (no traceback)."""
     log.error("unexpected error %s", type(error).__name__)
     app._return_code = 1

@@ -86,7 +86,7 @@ class FormfillServer(Server):
                 "ended": tr("Phiên làm việc đã kết thúc.", "The session has ended."),
                 "restart": tr("Bắt đầu lại", "Start again"),
                 "crashed": tr("Xin lỗi, máy đang khởi động lại…", "Sorry, restarting…"),
-                "close_pdf": tr("Đóng tờ khai (đã in hoặc lưu xong)", "Close (printed or saved)"),
+                "close_pdf": close_pdf_text(self.mode),
             },
         }
         response = aiohttp_jinja2.render_template("app_index.html", request, context)
@@ -96,6 +96,13 @@ class FormfillServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         """Say where the apps are served (not textual-serve's banner)."""
         print(start_line(self.mode, self.host, self.port), flush=True)
+
+
+def close_pdf_text(mode: str) -> str:
+    """The PDF overlay's close button: the desk prints office papers, the others a declaration."""
+    if mode == "desk":
+        return tr("Đóng giấy tờ (đã in hoặc lưu xong)", "Close the paper (printed or saved)")
+    return tr("Đóng tờ khai (đã in hoặc lưu xong)", "Close (printed or saved)")
 
 
 def start_line(mode: str, host: str, port: int) -> str:

@@ -135,6 +135,32 @@ class Served:
                 self.process.wait(5)
 
 
+def desk_store(folder: Path) -> str:
+    """The store a served desk opens (``folder/data``, as :class:`Served` sets it): two accounts
+    (tests/desk/office.py) and one kiosk submission, whose code is returned."""
+    from formfill.base.settings import DRAFTS_FILE
+    from tests.desk.office import kiosk_submission, open_store, with_accounts
+
+    (folder / "data").mkdir(exist_ok=True)
+    store = with_accounts(open_store(folder / "data" / DRAFTS_FILE))
+    try:
+        return kiosk_submission(store).code
+    finally:
+        store.close()
+
+
+def desk_status(folder: Path, code: str) -> str:
+    """The status of a submission in that store now."""
+    from formfill.base.settings import DRAFTS_FILE
+    from tests.desk.office import open_store
+
+    store = open_store(folder / "data" / DRAFTS_FILE)
+    try:
+        return store.get(code).status
+    finally:
+        store.close()
+
+
 def wait_for(check: Callable[[], object], seconds: float, what: str) -> object:
     end = time.monotonic() + seconds
     while True:

@@ -1,5 +1,5 @@
 """A crash in a served tab, per mode: the marker value is nowhere in the server's log; a kiosk tab
-starts again by itself at the notice, an assistant tab says its session ended."""
+starts again by itself at the notice, an assistant's or a desk's tab says its session ended."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.harness import Served, browser, wait_for
+from tests.browser.harness import Browser, Served, browser, desk_store, wait_for
+from tests.desk.office import CITIZEN, OFFICER, OFFICER_PASS
 
 MARKER = "Qwcrashmarkerzy"
 HOOK = Path(__file__).resolve().parent / "crash_hook"
@@ -19,19 +20,47 @@ def crashing(mode: str, folder: Path) -> Served:
     return Served(mode, folder, CONFIG, env=env).start()
 
 
-@pytest.mark.parametrize("mode", ["kiosk", "assistant"])
+def marker_in_a_wizard(page: Browser, mode: str) -> None:
+    """The assistant's or the kiosk's first step: Continue puts the cursor in the first field to fix,
+    the marker is typed there, then saved (Continue again): the app fails."""
+    if mode == "kiosk":
+        page.click("Đồng ý")
+    page.wait_text("Tìm tờ khai")
+    page.type("khai sinh\n")
+    page.wait_text("Bước 1/")
+    page.click("Tiếp tục")
+    page.wait_text("chỗ cần sửa")
+    page.type(MARKER)
+    page.click("Tiếp tục")
+
+
+def marker_in_a_correction(page: Browser, code: str) -> None:
+    """The desk: log in, open the submission, correct its first field with the marker: the app fails."""
+    page.wait_text("ĐĂNG NHẬP")
+    page.type(OFFICER + "\n")
+    page.type(OFFICER_PASS + "\n")
+    page.wait_text(code)
+    page.type(code + "\n")
+    page.wait_text(CITIZEN)
+    page.click("Sửa")  # the row under the cursor
+    page.wait_text("Sửa cùng người nộp")
+    page.type(MARKER)
+    page.click("Lưu bản mới")
+
+
+@pytest.mark.parametrize("mode", ["kiosk", "assistant", "desk"])
 def test_a_crash_leaves_no_value_in_the_log(tmp_path: Path, mode: str) -> None:
+    code = desk_store(tmp_path) if mode == "desk" else ""
     served = crashing(mode, tmp_path)
     try:
         with browser(served.url) as page:
-            if mode == "kiosk":
-                page.click("Đồng ý")
-            page.wait_text("Tìm tờ khai")
-            page.type("khai sinh\n")
-            page.wait_text("Bước 1/")
-            [before] = served.tabs()
-            page.type(MARKER)
-            page.click("Tiếp tục")  # saves what is on screen: the tab's app fails
+            if mode == "desk":
+                page.wait_text("ĐĂNG NHẬP")
+            [before] = wait_for(served.tabs, 15, "no tab process")  # type: ignore[misc]
+            if mode == "desk":
+                marker_in_a_correction(page, code)
+            else:
+                marker_in_a_wizard(page, mode)
             wait_for(lambda: before not in served.tabs(), 15, "the crashed tab's process is still running")
             if mode == "kiosk":  # the page reloads itself to a fresh app at the notice
                 page.wait_text("Thông báo về dữ liệu cá nhân", 30)
@@ -51,3 +80,5 @@ def test_a_crash_leaves_no_value_in_the_log(tmp_path: Path, mode: str) -> None:
         and "Họ, chữ đệm" not in log
         and "Traceback" not in log.split("Exception ignored")[0]
     )
+    if mode == "desk":
+        assert code not in log and CITIZEN not in log

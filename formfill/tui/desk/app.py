@@ -72,6 +72,16 @@ class DeskApp(App[int]):
         path = write_new(self.settings.output_dir / "desk", paper)
         return tr(f"Đã lưu {path}", f"Saved {path}")
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Served: the error's type in the server's log and the tab ends (Textual's own report, a
+        traceback with locals, could hold a citizen's values; textual-serve would log it)."""
+        if self.served:
+            from formfill.tui import served
+
+            served.crash(self, error)
+        else:
+            super()._handle_exception(error)
+
     def message(self, exc: BaseException) -> str:
         """What to tell the officer about a refused action (its own words; never a traceback)."""
         vi, en = getattr(exc, "vi", None), getattr(exc, "en", None)

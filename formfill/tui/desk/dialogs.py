@@ -10,8 +10,9 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -24,19 +25,27 @@ Apply = Callable[..., str | None]
 
 
 class _Dialog(LocalizedBindings, ModalScreen[bool]):
-    """A box over the dossier; Escape or Hủy closes it with nothing done."""
+    """A box over the dossier; Escape or Hủy closes it with nothing done. The refusal and the buttons
+    stay at the box's foot while its fields scroll: on a short screen (a laptop's browser tab) they
+    are still in view, to tap."""
 
+    DEFAULT_CSS = """
+    _Dialog .dialog-foot { dock: bottom; height: auto; background: $background; }
+    """
     BINDINGS = [shown("escape", "cancel", "Hủy", "Cancel", id="desk.cancel")]
 
     def __init__(self, apply: Apply) -> None:
         super().__init__(classes="dialog")
         self.apply = apply
 
-    def buttons(self, ok: str) -> ComposeResult:
-        yield Static("", id="dialog-error", markup=False, classes="error-text")
-        with Horizontal(classes="dialog-buttons"):
-            yield Button(ok, id="dialog-ok", variant="primary")
-            yield Button(tr("Hủy", "Cancel"), id="dialog-cancel")
+    def buttons(self, ok: str, *above: Widget) -> ComposeResult:
+        """The foot: what must stay in view (``above``), the refusal, the buttons."""
+        with Vertical(classes="dialog-foot"):
+            yield from above
+            yield Static("", id="dialog-error", markup=False, classes="error-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(ok, id="dialog-ok", variant="primary")
+                yield Button(tr("Hủy", "Cancel"), id="dialog-cancel")
 
     def refuse(self, why: str | None) -> None:
         if why is None:
@@ -141,8 +150,8 @@ class ReceiveDialog(_Dialog):
                 tr("Thêm ngày làm việc để xác minh", "Working days added for checks"), classes="label"
             )
             yield Input("0", id="receive-extend", type="integer")
-            yield Static("", id="receive-due", markup=False, classes="label")
-            yield from self.buttons(tr("Tiếp nhận và in giấy", "Receive and print"))
+            due = Static("", id="receive-due", markup=False, classes="label")  # stays in view
+            yield from self.buttons(tr("Tiếp nhận và in giấy", "Receive and print"), due)
 
     def on_mount(self) -> None:
         self._papers()
