@@ -56,6 +56,11 @@ def _labels(form_id: str, lang: Lang) -> dict[str, str]:
     return out
 
 
+def field_paths(form_id: str) -> list[str]:
+    """Every field and block path of the form, in the form's order (rows as ``N``)."""
+    return list(_labels(form_id, "vi"))
+
+
 def _candidates(labels: list[str]) -> list[list[str]]:
     """Ways to name a field, fewest labels first: itself, its block, its top block, all of them.
     A bare number-like label ("Số") always comes with its block."""

@@ -30,33 +30,35 @@ class Line:
 
 
 def declaration_lines(form_id: str, data: dict[str, Any]) -> list[Line]:
-    """Every answered leaf of the declaration in the form's order, with the form's own labels."""
-    from formfill.catalog import get_form
-    from formfill.forms.field_docs import field_info
+    """Every answered leaf of the declaration in the form's order, each with its shortest label that
+    says whose it is ("Người mẹ › Họ, chữ đệm, tên"), as the office figures name fields."""
+    from formfill.desk.names import field_label, field_paths
 
-    model = get_form(form_id).model
     out: list[Line] = []
 
-    def label(path: str) -> str:
-        try:
-            _block, key, info = field_info(model, path)
-        except (KeyError, AttributeError):
-            return path
-        return str(info.title or key)
-
-    def walk(value: Any, path: str, heading: str) -> None:
+    def walk(value: Any, path: str) -> None:
         if isinstance(value, dict):
             for key, inner in value.items():
-                sub = f"{path}.{key}" if path else key
-                walk(inner, sub, label(sub))
+                walk(inner, f"{path}.{key}" if path else key)
         elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             for i, row in enumerate(value, 1):
-                walk(row, f"{path}.{i}", f"{heading} {i}")
+                walk(row, f"{path}.{i}")
         else:
-            out.append(Line(path, _with_row(path, heading), _text(value)))
+            out.append(Line(path, field_label(form_id, path), _text(value)))
 
-    walk(data, "", "")
-    return out
+    walk(data, "")
+    order = {path: i for i, path in enumerate(field_paths(form_id))}
+
+    def place(line: Line) -> tuple[int, list[int], int]:
+        # a repeating group row by row (its fields in order inside each row), in the group's place
+        parts = line.path.split(".")
+        generic = ".".join("N" if p.isdigit() else p for p in parts)
+        rows = [int(p) for p in parts if p.isdigit()]
+        group = ".".join(parts[: next((i for i, p in enumerate(parts) if p.isdigit()), len(parts))])
+        last = len(order)
+        return order.get(group, order.get(generic, last)), rows, order.get(generic, last)
+
+    return sorted(out, key=place)
 
 
 def _with_row(path: str, heading: str) -> str:

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Footer, Static
 
 from formfill.base.errors import FormfillError
 from formfill.base.i18n import tr
+from formfill.desk.names import form_name
 from formfill.session.desk import Outcome, get_path
 from formfill.session.desk_view import declaration_lines, typed_like
 from formfill.storage import STATUS_LABELS, StorageError
@@ -74,7 +75,7 @@ class DossierScreen(LocalizedBindings, Screen[None]):
         sub = self.desk.get(self.code)
         self.submission = sub
         reception = self.desk.store.reception(sub.code)
-        head = (f"{sub.code} — {sub.form_id} — {STATUS_LABELS.get(sub.status, sub.status)} — "
+        head = (f"{sub.code} — {form_name(sub.form_id)} — {STATUS_LABELS.get(sub.status, sub.status)} — "
                 + tr(f"bản {sub.version}", f"version {sub.version}"))  # fmt: skip
         if reception is not None and reception.kind == "receive":
             head += tr(
