@@ -6,6 +6,7 @@ for scripts and other office software, on ``formfill office``:
     office request-more CODE --items "…" --reason "…" -o FILE.pdf            Phiếu yêu cầu bổ sung
     office refuse CODE --reason "…" -o FILE.pdf                               Phiếu từ chối
     office return CODE [--at "dd/mm/yyyy HH:MM"]                              the result handed back
+    office correct CODE --set PATH=VALUE [--set …]                            a correction: a new version
     office register --from D --to D -o FILE.pdf                               Sổ theo dõi hồ sơ
     office report --from D --to D -o FILE.pdf                                 the figures, with charts
 
@@ -185,6 +186,39 @@ def return_cmd(code: CodeArg, at: AtOption = None, user: UserOption = None) -> N
     typer.echo(tr(f"Đã trả kết quả hồ sơ {sub.code} ({vi}).", f"Result of {sub.code} returned ({en})."))
 
 
+SetOption = Annotated[
+    list[str],
+    typer.Option(
+        "--set",
+        help="Sửa một trường: đường-dẫn=giá-trị (thanh_vien.1.ho_ten=…); lặp lại được / PATH=VALUE",
+    ),
+]
+
+
+def correct_cmd(code: CodeArg, sets: SetOption, user: UserOption = None) -> None:
+    """Sửa tờ khai cùng người dân (một phiên bản mới) / correct fields: a new version of the submission."""
+    from formfill.session.desk import get_path
+    from formfill.session.desk_view import typed_like
+
+    changes: dict[str, str] = {}
+    for item in sets:
+        path, sep, text = item.partition("=")
+        if not sep or not path.strip():
+            fail(EXIT_UNREADABLE, tr(
+                f"--set: viết đường-dẫn=giá-trị (ví dụ nguoi_yeu_cau.ho_ten=Trần Thị Hường), không phải {item!r}.",
+                f"--set: write PATH=VALUE (e.g. nguoi_yeu_cau.ho_ten=Tran Thi Huong), not {item!r}.",
+            ))  # fmt: skip
+        changes[path.strip()] = text
+    with _desk(user) as desk:
+        sub = desk.pick_up(code)
+        typed = {path: typed_like(get_path(sub.data, path), text) for path, text in changes.items()}
+        sub = desk.correct(sub.code, typed)
+    typer.echo(tr(
+        f"Đã sửa hồ sơ {sub.code}: phiên bản {sub.version} ({', '.join(sorted(changes))}).",
+        f"Corrected {sub.code}: version {sub.version} ({', '.join(sorted(changes))}).",
+    ))  # fmt: skip
+
+
 # --- office register / report ---------------------------------------------------------------------
 
 
@@ -311,5 +345,6 @@ def register(app: typer.Typer) -> None:
     office_app.command("request-more")(request_more_cmd)
     office_app.command("refuse")(refuse_cmd)
     office_app.command("return")(return_cmd)
+    office_app.command("correct")(correct_cmd)
     office_app.command("register")(register_cmd)
     office_app.command("report")(report_cmd)

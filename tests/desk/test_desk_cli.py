@@ -43,6 +43,25 @@ def test_receive_to_register_through_the_command_line(run_formfill: Run, tmp_pat
     assert found.returncode == 0, found.stderr
     assert json.loads(found.stdout)[0]["code"] == code
 
+    # one field corrected with the citizen: a new version, the old one kept; a bad value refused (1)
+    fixed = run_formfill("office", "correct", code, "--set", "so_luong_ban_sao=3", *me, env=env)
+    assert fixed.returncode == 0 and "phiên bản 2" in fixed.stdout, fixed.stderr
+    assert_clean_failure(
+        run_formfill("office", "correct", code, "--set", "ngay_lam=31/02/2026", *me, env=env), 1
+    )
+    assert_clean_failure(
+        run_formfill("office", "correct", code, "--set", "so_luong_ban_sao", *me, env=env), 2
+    )
+    store = open_store(tmp_path / "office.sqlite3")
+    try:
+        versions = store.versions(code)
+        assert [v.version for v in versions] == [1, 2]
+        assert versions[0].data["so_luong_ban_sao"] == 2 and versions[1].data["so_luong_ban_sao"] == 3
+        [entry] = [e for e in store.audit_entries() if e.action == "correct"]
+        assert entry.actor == OFFICER and entry.code == code and list(entry.fields) == ["so_luong_ban_sao"]
+    finally:
+        store.close()
+
     receipt = tmp_path / "giay-tiep-nhan.pdf"
     args = ["office", "receive", code, "--at", "27/11/2025 10:00", "--papers", "1,2,3",
             "--dossier-code", "000.00.21.H15-251127-0001", "-o", str(receipt), *me]  # fmt: skip
@@ -94,7 +113,7 @@ def test_receive_to_register_through_the_command_line(run_formfill: Run, tmp_pat
     store = open_store(tmp_path / "office.sqlite3")
     try:
         actions = [(e.action, e.code) for e in store.audit_entries() if e.actor == OFFICER]
-        for action in ("view", "receive", "print", "refuse", "return"):
+        for action in ("view", "correct", "receive", "print", "refuse", "return"):
             assert any(a == action for a, _ in actions), action
         assert ("receive", code) in actions and ("return", code) in actions
         assert store.audit_verify()[2] is None
