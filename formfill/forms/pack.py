@@ -56,8 +56,13 @@ class FormSpec:
         return self.meta.id
 
     def validate(self, data: Any) -> Block:
-        """Validate a declaration (a dict); raises ``pydantic.ValidationError``."""
-        return self.model.model_validate(data)
+        """Validate a declaration (a dict); raises ``pydantic.ValidationError``.
+
+        Valid rows go through the form's fast validator (:mod:`formfill.forms.fast`); errors are
+        always the model's own."""
+        from formfill.forms.fast import validate_fast
+
+        return validate_fast(self.model, data)
 
     def validate_json(self, raw: str | bytes) -> Block:
         return self.model.model_validate_json(raw)

@@ -117,12 +117,14 @@ class Block(BaseModel):
         conditional = self._conditional_fields()
         if not conditional:
             return self
+        fields = self.__dict__
         missing = [
             ((name,), vn_error("missing_without_id", other=label), None)
             for name, other, label in conditional
-            if getattr(self, other) in EMPTY and getattr(self, name) in EMPTY
+            if fields[name] in EMPTY and (fields[other] if other in fields else getattr(self, other)) in EMPTY
         ]
-        raise_field_errors(type(self).__name__, missing)
+        if missing:
+            raise_field_errors(type(self).__name__, missing)
         return self
 
 

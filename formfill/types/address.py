@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 from formfill.base.messages import vn_error
 from formfill.base.text import clean, nfc
 from formfill.model.block import Block, fld, raise_field_errors
+from formfill.types import fast
 from formfill.types._base import NAME_MAX, clean_text, require_str, schema, shown, validator
 from formfill.types.admin import (
     CommuneInfo,
@@ -34,6 +35,9 @@ _MAX_LISTED = 5
 
 def _unit_text(value: Any) -> str:
     return clean_text(require_str(value, allow_int=True), NAME_MAX)
+
+
+fast.mark(_unit_text, lambda _today: fast.text_schema(NAME_MAX))
 
 
 CommuneName = Annotated[

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from formfill.base.messages import vn_error
 from formfill.base.text import clean, fold
+from formfill.types import fast
 from formfill.types._base import NAME_MAX, char_label, require_str, schema, validator
 
 VIET_NAM = "Việt Nam"
@@ -25,6 +26,8 @@ def normalise_gender(value: Any) -> str:
     except KeyError:
         raise vn_error("vn_gender_invalid") from None
 
+
+fast.mark(normalise_gender, lambda _today: fast.literal(("Nam", "Nữ")))
 
 Gender = Annotated[
     str,
@@ -61,6 +64,8 @@ def normalise_nationality(value: Any) -> str:
         raise vn_error("string_too_long", max_length=NAME_MAX)
     return text
 
+
+fast.mark(normalise_nationality, lambda _today: fast.literal((VIET_NAM,)))
 
 Nationality = Annotated[
     str,

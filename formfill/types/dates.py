@@ -19,6 +19,7 @@ from pydantic_core import core_schema
 
 from formfill.base import clock
 from formfill.base.messages import vn_error
+from formfill.types import fast
 from formfill.types._base import schema, validator
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
@@ -28,6 +29,7 @@ _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ]00:00(?::00(?:\.0
 _MY = re.compile(r"([0-9]{1,2})\s*[/.-]\s*([0-9]{4})")
 _ISO_YM = re.compile(r"([0-9]{4})-([0-9]{1,2})")
 _Y = re.compile(r"[0-9]{4}")
+_DD_MM_YYYY = re.compile(r"[0-9]{2}/[0-9]{2}/[0-9]{4}")  # the usual spelling: no regex groups needed
 
 
 def today() -> date:
@@ -46,6 +48,8 @@ def _make_date(year: int, month: int, day: int, text: str) -> date:
 
 def parse_vn_date(value: Any) -> date:
     """A date from day-first text, ISO text, or a ``date``/``datetime`` object."""
+    if type(value) is str and _DD_MM_YYYY.fullmatch(value):
+        return _make_date(int(value[6:]), int(value[3:5]), int(value[:2]), value)
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
@@ -87,6 +91,9 @@ def _not_future(d: date) -> date:
     if d > today():
         raise vn_error("vn_date_future", value=format_date(d))
     return d
+
+
+fast.mark(_not_future, fast.not_after)
 
 
 _DATE_SCHEMA = schema("vn-date", ["15/07/2024"], pattern=r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$")

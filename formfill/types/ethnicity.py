@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from formfill.base.messages import vn_error
 from formfill.base.text import clean, fold
+from formfill.types import fast
 from formfill.types._base import NAME_MAX, require_str, schema, shown, validator
 
 
@@ -160,6 +161,8 @@ def ethnicity_code(name: str) -> str:
         raise KeyError(name)
     return group.code
 
+
+fast.mark(normalise_ethnicity, lambda _today: fast.literal(_CANONICAL))
 
 Ethnicity = Annotated[
     str,

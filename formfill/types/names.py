@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from formfill.base.messages import vn_error
 from formfill.base.text import clean, nfc
+from formfill.types import fast
 from formfill.types._base import NAME_MAX, char_label, check_printable, require_str, schema, validator
 
 _JOINERS = frozenset(" -'’")
@@ -51,6 +52,8 @@ def normalise_name(value: Any) -> str:
     check_printable(text)
     return text
 
+
+fast.mark(normalise_name, lambda _today: fast.name_schema(NAME_MAX))
 
 PersonName = Annotated[
     str,

@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic_core import PydanticCustomError
 
 from formfill.base.messages import vn_error
+from formfill.types import fast
 from formfill.types._base import require_str, schema, validator
+from formfill.types.civil import normalise_gender
 
 if TYPE_CHECKING:
     from formfill.types.dates import PartialDate
@@ -84,6 +86,8 @@ def _birth_year(number: str) -> int:
     return century_start + int(number[4:6])
 
 
+fast.mark(normalise_personal_id, fast.personal_id_schema)
+
 PersonalId = Annotated[
     str,
     validator(normalise_personal_id),
@@ -138,8 +142,6 @@ def check_personal_id(
     values are missing or themselves invalid — their own fields report that). Only the birth
     *year* can be compared (digits 4–6); the ID holds no month, day or check digit.
     """
-    from formfill.types.civil import normalise_gender
-
     if not number:
         return []
     if not (isinstance(number, str) and _DIGITS12.fullmatch(number)):

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import PlainValidator
 
+from formfill.types import fast
 from formfill.types._base import NAME_MAX, PLACE_MAX, TEXT_MAX, clean_text, schema, validator
 
 
@@ -21,6 +22,7 @@ def text_validator(max_length: int) -> PlainValidator:
     def _validate(value: Any) -> str:
         return clean_text(value, max_length)
 
+    fast.mark(_validate, lambda _today: fast.text_schema(max_length))
     return validator(_validate)
 
 
