@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -77,6 +79,25 @@ def fail(code: int, message: str) -> NoReturn:
     """Print a message on stderr and leave with ``code``."""
     typer.echo(message, err=True)
     raise typer.Exit(code)
+
+
+def file_exists(output: Path) -> NoReturn:
+    """A new output file that is already there: never replaced, exit 2."""
+    fail(EXIT_UNREADABLE, tr(f"Tệp {output} đã có; chọn tên khác.", f"{output} exists; choose another name."))
+
+
+@contextmanager
+def writing_new(output: Path) -> Iterator[None]:
+    """Say what stops a new output file from being written (it exists; the disk refuses) as exit 2."""
+    try:
+        yield
+    except FileExistsError:
+        file_exists(output)
+    except OSError as exc:
+        fail(
+            EXIT_UNREADABLE,
+            tr(f"Không ghi được {output}: {exc.strerror}.", f"Cannot write {output}: {exc.strerror}."),
+        )
 
 
 def load_form(form_id: str) -> FormSpec:

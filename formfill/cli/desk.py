@@ -28,7 +28,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from formfill.base.i18n import tr
-from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, LangOption, apply_lang, fail
+from formfill.cli.common import (
+    EXIT_INVALID,
+    EXIT_UNREADABLE,
+    LangOption,
+    apply_lang,
+    fail,
+    file_exists,
+    writing_new,
+)
 from formfill.cli.office import ConfigOption, _date, office_app
 from formfill.cli.office_auth import EXIT_DENIED, UserOption, office_store, open_store
 
@@ -314,10 +322,7 @@ def _period(start: str, end: str) -> tuple[date, date]:
 def _fresh(output: Path) -> None:
     """Refuse before any change when the file exists or its folder does not (exit 2)."""
     if output.exists():
-        fail(
-            EXIT_UNREADABLE,
-            tr(f"Tệp {output} đã có; chọn tên khác.", f"{output} exists; choose another name."),
-        )
+        file_exists(output)
     if not output.parent.is_dir():
         fail(EXIT_UNREADABLE, tr(f"Không có thư mục {output.parent}.", f"No folder {output.parent}."))
 
@@ -325,18 +330,8 @@ def _fresh(output: Path) -> None:
 def _write(output: Path, paper: Paper) -> None:
     from formfill.base.files import atomic_write_new
 
-    try:
+    with writing_new(output):
         atomic_write_new(output, paper.data)
-    except FileExistsError:
-        fail(
-            EXIT_UNREADABLE,
-            tr(f"Tệp {output} đã có; chọn tên khác.", f"{output} exists; choose another name."),
-        )
-    except OSError as exc:
-        fail(
-            EXIT_UNREADABLE,
-            tr(f"Không ghi được {output}: {exc.strerror}.", f"Cannot write {output}: {exc.strerror}."),
-        )
 
 
 def register(app: typer.Typer) -> None:

@@ -21,7 +21,7 @@ import typer
 from formfill.base.i18n import tr
 from formfill.base.settings import use_config
 from formfill.base.text import mask_id_last3
-from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, LangOption, apply_lang, fail
+from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, LangOption, apply_lang, fail, writing_new
 from formfill.cli.office_auth import UserOption, office_store
 
 if TYPE_CHECKING:  # the store is imported when a command runs, not at start-up
@@ -169,18 +169,8 @@ def export_cmd(
         "data": sub.data,
     }
     body = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    try:
+    with writing_new(output):
         atomic_write_new(output, body)
-    except FileExistsError:
-        fail(
-            EXIT_UNREADABLE,
-            tr(f"Tệp {output} đã có; chọn tên khác.", f"{output} exists; choose another name."),
-        )
-    except OSError as exc:
-        fail(
-            EXIT_UNREADABLE,
-            tr(f"Không ghi được {output}: {exc.strerror}.", f"Cannot write {output}: {exc.strerror}."),
-        )
     typer.echo(tr(f"Đã xuất hồ sơ {sub.code} ra {output}.", f"Submission {sub.code} exported to {output}."))
 
 

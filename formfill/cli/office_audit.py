@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from formfill.base.i18n import tr
-from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, fail
+from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, fail, writing_new
 from formfill.cli.office_auth import UserOption, authorize, office_store, open_store
 
 audit_app = typer.Typer(
@@ -100,18 +100,8 @@ def backup_cmd(
         if store.engine != "sqlite":
             fail(EXIT_UNREADABLE, tr(f"Kho ở PostgreSQL: hãy sao lưu bằng pg_dump, ví dụ:\n  {PG_DUMP_HINT}",
                                      f"The store is on PostgreSQL: back it up with pg_dump, e.g.:\n  {PG_DUMP_HINT}"))  # fmt: skip
-        try:
+        with writing_new(output):
             backup(store, output)
-        except FileExistsError:
-            fail(
-                EXIT_UNREADABLE,
-                tr(f"Tệp {output} đã có; chọn tên khác.", f"{output} exists; choose another name."),
-            )
-        except OSError as exc:
-            fail(
-                EXIT_UNREADABLE,
-                tr(f"Không ghi được {output}: {exc.strerror}.", f"Cannot write {output}: {exc.strerror}."),
-            )
     typer.echo(tr(f"Đã sao lưu kho vào {output}.", f"Store backed up to {output}."))
 
 
