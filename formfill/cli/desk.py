@@ -37,7 +37,7 @@ from formfill.cli.common import (
     file_exists,
     writing_new,
 )
-from formfill.cli.office import ConfigOption, _date, office_app
+from formfill.cli.office import ConfigOption, office_app, period
 from formfill.cli.office_auth import EXIT_DENIED, UserOption, office_store, open_store
 
 if TYPE_CHECKING:
@@ -312,10 +312,8 @@ def _numbers(text: str | None) -> list[int]:
 
 
 def _period(start: str, end: str) -> tuple[date, date]:
-    low, high = _date("--from", start), _date("--to", end)
-    assert low is not None and high is not None
-    if low > high:
-        fail(EXIT_UNREADABLE, tr("--from phải trước --to.", "--from must not be after --to."))
+    low, high = period(start, end)
+    assert low is not None and high is not None  # both options are required here
     return low, high
 
 

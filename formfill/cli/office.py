@@ -67,6 +67,14 @@ def _date(option: str, text: str | None) -> date | None:
         )  # fmt: skip
 
 
+def period(start: str | None, end: str | None) -> tuple[date | None, date | None]:
+    """``--from`` / ``--to`` as dates (either may be open); exit 2 for a bad date or a reversed period."""
+    low, high = _date("--from", start), _date("--to", end)
+    if low and high and low > high:
+        fail(EXIT_UNREADABLE, tr("--from phải trước --to.", "--from must not be after --to."))
+    return low, high
+
+
 def masked(value: Any) -> Any:
     """The JSON value with every ID-like number (9 to 12 digits, spaces ignored) masked but its last 3."""
     if isinstance(value, str):
@@ -206,9 +214,7 @@ def stats_cmd(
     user: UserOption = None,
 ) -> None:
     """Số liệu: thời gian khai, lỗi hay gặp, mức hài lòng / figures: time, common errors, satisfaction."""
-    low, high = _date("--from", start), _date("--to", end)
-    if low and high and low > high:
-        fail(EXIT_UNREADABLE, tr("--from phải trước --to.", "--from must not be after --to."))
+    low, high = period(start, end)
     with office_store(user, "any") as store:
         stats = store.stats(low, high)
     if as_json:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +20,7 @@ import typer
 
 from formfill.base.i18n import tr
 from formfill.cli.common import EXIT_INVALID, EXIT_UNREADABLE, fail, writing_new
+from formfill.cli.office import period
 from formfill.cli.office_auth import UserOption, authorize, office_store, open_store
 
 audit_app = typer.Typer(
@@ -30,16 +31,6 @@ audit_app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-
-def _day(option: str, text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        fail(EXIT_UNREADABLE, tr(f"{option}: ngày phải viết dd/mm/yyyy, không phải {text!r}.",
-                                 f"{option}: write the date dd/mm/yyyy, not {text!r}."))  # fmt: skip
 
 
 @audit_app.command("verify")
@@ -67,9 +58,7 @@ def list_cmd(
     """Các mục nhật ký (không có giá trị nào) / the audit entries (never a value)."""
     from formfill.storage.audit import ACTIONS
 
-    low, high = _day("--from", start), _day("--to", end)
-    if low and high and low > high:
-        fail(EXIT_UNREADABLE, tr("--from phải trước --to.", "--from must not be after --to."))
+    low, high = period(start, end)
     with office_store(user, "admin") as store:
         entries = store.audit_entries(low, high)
         zone = store.settings.office.zone

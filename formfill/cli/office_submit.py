@@ -2,7 +2,7 @@
 
 The file is validated with the form's schema first: invalid → exit 1 with the errors (field path,
 message, type) and nothing stored; valid → stored under a new receipt code, audited "submit", and the
-code printed (``{"code": "XXXX-XXXX", "form": …, "time": …}`` with ``--json``). Changes state, so
+code printed (with ``--json``: ``{"code": "XXXX-XXXX", "form": FORM, "time": ISO 8601}``). Changes state, so
 once accounts exist it takes ``--user`` (an officer or admin).
 """
 

@@ -366,7 +366,7 @@ class DeskService:
         zone = self.settings.office.zone
         if at is None:
             now = self._clock() if self._clock is not None else None
-            return (now or self.store._now()).astimezone(zone)
+            return (now or self.store.now()).astimezone(zone)
         return at.astimezone(zone) if at.tzinfo else at.replace(tzinfo=zone)
 
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,23 +38,22 @@ def is_postgres(url: str | None) -> bool:
     return bool(url) and str(url).startswith(POSTGRES_PREFIXES)
 
 
-class Engine:
+class Engine(ABC):
     """What a store needs from its database: transactions, clean-up after deletes, closing."""
 
     kind = ""
 
-    @contextmanager
-    def write(self, action: str, *, serial: bool = False) -> Iterator[Any]:  # pragma: no cover
-        raise NotImplementedError
-        yield
+    @abstractmethod
+    def write(self, action: str, *, serial: bool = False) -> AbstractContextManager[Any]:
+        """One write transaction, committed when the block ends; ``serial``: one such writer at a time."""
 
-    @contextmanager
-    def read(self, action: str) -> Iterator[Any]:  # pragma: no cover
-        raise NotImplementedError
-        yield
+    @abstractmethod
+    def read(self, action: str) -> AbstractContextManager[Any]:
+        """One read transaction."""
 
-    def after_delete(self, tables: tuple[str, ...]) -> bool:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def after_delete(self, tables: tuple[str, ...]) -> bool:
+        """Make deleted rows leave the files (or the tables); False when that had to be deferred."""
 
     def idle(self) -> bool:
         return True
@@ -62,8 +62,9 @@ class Engine:
     def pending(self) -> bool:
         return False
 
-    def close(self) -> None:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def close(self) -> None:
+        """Close the connection(s)."""
 
 
 class SQLiteEngine(Engine):

@@ -286,9 +286,13 @@ class SubmissionStore(DeskMixin, AccountsMixin, DraftStore):
             figures["results"] = self._results(conn, start, end)
         return figures
 
+    def now(self) -> datetime:
+        """The store's clock, in the office's time zone (what reception times default to)."""
+        return self._local(self._now())
+
     def today(self) -> date:
         """Today in the office's time zone (``FORMFILL_TODAY`` pins it through the clock)."""
-        return self._local(self._now()).date()
+        return self.now().date()
 
     # --- internals -----------------------------------------------------------------------------
 

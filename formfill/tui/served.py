@@ -90,7 +90,7 @@ def resume_by_code(app: FormfillApp, text: str) -> None:
 
 def save_for_later(app: FormfillApp) -> None:
     """ "Lưu lại để làm tiếp": the answers under a resume code; this tab's draft goes."""
-    from formfill.tui.kiosk.screens import MessageScreen
+    from formfill.tui.kiosk.screens import resume_code_screen
     from formfill.tui.screens.wizard import WizardScreen
 
     wizard = app.screen
@@ -107,17 +107,5 @@ def save_for_later(app: FormfillApp) -> None:
         return
     if session.draft_id in app.tab_drafts:
         app.tab_drafts.remove(session.draft_id)
-    hours = f"{app.settings.retention.draft_hours:g}"
     app.action_home()
-    app.push_screen(
-        MessageScreen(
-            tr("Đã lưu để làm tiếp", "Saved to continue later"),
-            [
-                tr(
-                    f"Ghi lại mã này. Nhập mã ở trang đầu để làm tiếp, trong vòng {hours} giờ.",
-                    f"Write this code down. Type it on the start page to continue, within {hours} hours.",
-                )
-            ],
-            code=code,
-        )
-    )
+    app.push_screen(resume_code_screen(code, app.settings.retention.draft_hours))

@@ -12,6 +12,8 @@ from typing import Any
 
 import pdfplumber
 
+from tests.tui.tui_helpers import flatten  # a declaration as the wizard stores it
+
 ROOT = Path(__file__).resolve().parents[2]
 FORM = "nhan-cha-me-con"  # 3 working days, up to 5 more for checks
 CITIZEN = "Nguyễn Minh Luân"  # the requester of examples/nhan-cha-me-con/valid-1.json
@@ -24,24 +26,6 @@ SUBMITTED = datetime(2025, 11, 27, 2, 30, tzinfo=UTC)
 
 def example(form_id: str = FORM) -> dict[str, Any]:
     return json.loads((ROOT / "examples" / form_id / "valid-1.json").read_text(encoding="utf-8"))
-
-
-def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """A declaration as the wizard stores its answers: flat paths, rows from 1, blocks marked present."""
-    from formfill.session.answers import PRESENT
-
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        path = f"{prefix}{key}"
-        if isinstance(value, dict):
-            out[PRESENT + path] = True
-            out.update(flatten(value, path + "."))
-        elif isinstance(value, list):
-            for i, row in enumerate(value, 1):
-                out.update(flatten(row, f"{path}.{i}."))
-        else:
-            out[path] = value
-    return out
 
 
 def kiosk_submission(store: Any, form_id: str = FORM, data: dict[str, Any] | None = None) -> Any:

@@ -47,6 +47,7 @@ from formfill.tui.kiosk.screens import (
     KioskStartScreen,
     MessageScreen,
     NoticeScreen,
+    resume_code_screen,
 )
 from formfill.tui.screens.wizard import WizardScreen
 from formfill.tui.widgets.status import storage_message
@@ -275,19 +276,7 @@ class KioskApp(FormfillApp, inherit_bindings=False):
             self.notify(storage_message(exc), severity="error")
             return
         self.forget_citizen()
-        hours = f"{self.config.draft_hours:g}"
-        self._show_only(
-            MessageScreen(
-                tr("Đã lưu để làm tiếp", "Saved to continue later"),
-                [
-                    tr(
-                        f"Ghi lại mã này. Nhập mã ở trang đầu để làm tiếp, trong vòng {hours} giờ.",
-                        f"Write this code down. Type it on the start page to continue, within {hours} hours.",
-                    )
-                ],
-                code=code,
-            )
-        )
+        self._show_only(resume_code_screen(code, self.config.draft_hours))
 
     def _show_only(self, screen: Any) -> None:
         while len(self.screen_stack) > 2:

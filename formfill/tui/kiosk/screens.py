@@ -310,3 +310,17 @@ class MessageScreen(LocalizedBindings, Screen[None]):
     @on(Button.Pressed, "#done")
     def _done(self) -> None:
         self.app.wipe()  # type: ignore[attr-defined]
+
+
+def resume_code_screen(code: str, hours: float) -> MessageScreen:
+    """The code that keeps unfinished answers (kiosk or browser tab): write it down, type it later."""
+    return MessageScreen(
+        tr("Đã lưu để làm tiếp", "Saved to continue later"),
+        [
+            tr(
+                f"Ghi lại mã này. Nhập mã ở trang đầu để làm tiếp, trong vòng {hours:g} giờ.",
+                f"Write this code down. Type it on the start page to continue, within {hours:g} hours.",
+            )
+        ],
+        code=code,
+    )
